@@ -95,6 +95,8 @@ export interface ItemData {
   links: ItemLink[];
   /** Open field map: every field of an imported record that has no column of its own. */
   fields: Record<string, string>;
+  /** Tags the source gives the record (BibTeX keywords, RIS KW, CSL keyword...). */
+  tags?: string[];
   /** Citation key requested by the source (kept if free, else disambiguated). */
   citekey?: string;
   origin?: ItemOrigin;
