@@ -1,0 +1,155 @@
+// Citation-key formulas in the spirit of Better BibTeX: terms joined by `+`, each a
+// function with optional arguments and `.filter`s, or a quoted literal; `|` separates
+// alternatives (the first that yields a non-empty key wins). Default:
+//   auth.lower + shorttitle(3,3) + year
+// Compiled once per formula; evaluating it is a few string operations per item.
+import type { ItemData } from '../../../shared/domain';
+import { SheafError } from '../errors';
+
+export const DEFAULT_CITEKEY_FORMULA = 'auth.lower + shorttitle(3,3) + year';
+
+const FUNCTION_WORDS = new Set(
+  'a an the of for on in and or to with from by at as is are via into onto over under without towards toward than its their our your not no'.split(
+    ' ',
+  ),
+);
+
+type Part = (data: ItemData) => string;
+type Filter = (value: string, args: number[]) => string;
+
+const FUNCTIONS: Record<string, (data: ItemData, args: number[]) => string> = {
+  auth: (data, [n = 1]) => familyNames(data).slice(0, Math.max(1, n)).join(''),
+  authors: (data, [n = 99]) => familyNames(data).slice(0, n).join(''),
+  authEtAl: (data) => {
+    const names = familyNames(data);
+    if (names.length <= 2) return names.join('');
+    return `${names[0]}EtAl`;
+  },
+  authorsAlpha: (data) => {
+    const names = familyNames(data);
+    if (names.length === 1) return names[0]!.slice(0, 3);
+    return names
+      .slice(0, 4)
+      .map((n) => n.slice(0, 1))
+      .join('');
+  },
+  title: (data) => titleWords(data.title).map(capitalize).join(''),
+  shorttitle: (data, [n = 3, m = 0]) =>
+    titleWords(data.title)
+      .filter((word) => !FUNCTION_WORDS.has(word.toLowerCase()))
+      .slice(0, n)
+      .map((word, i) => (i < m ? capitalize(word) : word.toLowerCase()))
+      .join(''),
+  veryshorttitle: (data) => FUNCTIONS.shorttitle!(data, [1, 0]),
+  year: (data) => /^\d{4}/.exec(data.date ?? '')?.[0] ?? '',
+  shortyear: (data) => /^\d{2}(\d{2})/.exec(data.date ?? '')?.[1] ?? '',
+  month: (data) => /^\d{4}-(\d{2})/.exec(data.date ?? '')?.[1] ?? '',
+  type: (data) => data.type,
+  arxiv: (data) => data.arxiv ?? '',
+};
+
+const FILTERS: Record<string, Filter> = {
+  lower: (v) => v.toLowerCase(),
+  upper: (v) => v.toUpperCase(),
+  capitalize: (v) => capitalize(v),
+  ascii: (v) => asciiOnly(v),
+  condense: (v) => v.replace(/\s+/g, ''),
+  substring: (v, [start = 1, length = v.length]) => v.slice(start - 1, start - 1 + length),
+  prefix: (v, [n = 1]) => v.slice(0, n),
+};
+
+export interface CitekeyFormula {
+  source: string;
+  generate(data: ItemData): string;
+}
+
+export function compileFormula(source: string): CitekeyFormula {
+  const alternatives = source.split('|').map((alternative) => alternative.split('+').map((term) => compileTerm(term)));
+  return {
+    source,
+    generate(data) {
+      for (const parts of alternatives) {
+        const key = finishKey(
+          parts.map((part) => part(data)).join(''),
+          familyNames(data).length === 0,
+        );
+        if (key) return key;
+      }
+      return '';
+    },
+  };
+}
+
+function compileTerm(term: string): Part {
+  const text = term.trim();
+  const literal = /^(["'])(.*)\1$/.exec(text);
+  if (literal) {
+    const value = literal[2]!;
+    return () => value;
+  }
+  const match = /^([A-Za-z]+)(?:\(([\d,\s]*)\))?((?:\.[A-Za-z]+(?:\([\d,\s]*\))?)*)$/.exec(text);
+  if (!match) throw new SheafError('invalid-argument', `citation key formula: cannot read "${text}"`);
+  const fn = FUNCTIONS[match[1]!];
+  if (!fn) {
+    throw new SheafError(
+      'invalid-argument',
+      `citation key formula: unknown function "${match[1]}" (known: ${Object.keys(FUNCTIONS).join(', ')})`,
+    );
+  }
+  const args = parseArgs(match[2]);
+  const filters = [...(match[3] ?? '').matchAll(/\.([A-Za-z]+)(?:\(([\d,\s]*)\))?/g)].map((m) => {
+    const filter = FILTERS[m[1]!];
+    if (!filter) {
+      throw new SheafError(
+        'invalid-argument',
+        `citation key formula: unknown filter ".${m[1]}" (known: ${Object.keys(FILTERS).join(', ')})`,
+      );
+    }
+    const filterArgs = parseArgs(m[2]);
+    return (value: string) => filter(value, filterArgs);
+  });
+  return (data) => filters.reduce((value, filter) => filter(value), fn(data, args));
+}
+
+function parseArgs(text: string | undefined): number[] {
+  if (!text) return [];
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+}
+
+function familyNames(data: ItemData): string[] {
+  const authors = data.creators.filter((c) => c.role === 'author');
+  const chosen = authors.length > 0 ? authors : data.creators.filter((c) => c.role === 'editor');
+  return chosen
+    .map((c) => asciiOnly(c.family ?? c.literal?.split(/\s+/)[0] ?? ''))
+    .filter((name) => name.length > 0);
+}
+
+function titleWords(title: string): string[] {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+function asciiOnly(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]/g, '');
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Keys are ASCII letters, digits and -_:. ; a key without an author starts lower-case. */
+function finishKey(raw: string, noAuthor: boolean): string {
+  const key = raw.replace(/[^A-Za-z0-9_:.-]/g, '');
+  if (!key) return '';
+  return noAuthor ? key.charAt(0).toLowerCase() + key.slice(1) : key;
+}

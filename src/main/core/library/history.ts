@@ -1,0 +1,208 @@
+// Undo and redo as a property of how writes are made (ADR 0003). Temporary triggers on
+// every user-data table record the row-level inverse of each change while a step is
+// open (a row in temp.capture). Undoing a step applies its inverses in reverse order;
+// the same triggers capture the inverse of that, which is what redo applies. No
+// operation has to know about undo, so none can forget it.
+import type Database from 'better-sqlite3';
+import { SheafError } from '../errors';
+import { stmt } from '../db/statements';
+
+/** Tables whose rows are user data, with the item each row belongs to (for reindexing). */
+const TRACKED: Record<string, { itemColumn?: string }> = {
+  items: { itemColumn: 'id' },
+  item_extra: { itemColumn: 'item_id' },
+  creators: { itemColumn: 'item_id' },
+  links: {},
+  collections: {},
+  collection_items: {},
+  tags: {},
+  item_tags: { itemColumn: 'item_id' },
+  notes: { itemColumn: 'item_id' },
+  note_links: {},
+  digests: {},
+  digest_items: {},
+};
+
+export type Phase = 'u' | 'r';
+
+export interface HistoryStep {
+  id: number;
+  label: string;
+  created: string;
+  undone: boolean;
+}
+
+interface OpRow {
+  tbl: string;
+  op: 'D' | 'I' | 'U';
+  rid: number;
+  data: string | null;
+}
+
+export class History {
+  private readonly columns = new Map<string, string[]>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly limit = 200,
+  ) {
+    installCapture(db, this.columns);
+  }
+
+  /** Opens a step; every tracked change until `close` belongs to it. */
+  open(label: string, phase: Phase = 'u', step?: number): number {
+    const id = step ?? (stmt(this.db, 'INSERT INTO history(label, created) VALUES (?, ?)').run(label, Date.now())
+      .lastInsertRowid as number);
+    stmt(this.db, 'DELETE FROM temp.capture').run();
+    stmt(this.db, 'INSERT INTO temp.capture(step, phase) VALUES (?, ?)').run(id, phase);
+    return id;
+  }
+
+  /**
+   * Closes the step. A step that changed nothing is dropped; a step that did change
+   * something makes the redo stack obsolete.
+   */
+  close(step: number): boolean {
+    stmt(this.db, 'DELETE FROM temp.capture').run();
+    const changed = stmt(this.db, 'SELECT 1 FROM history_ops WHERE step = ? LIMIT 1').get(step) !== undefined;
+    if (!changed) {
+      stmt(this.db, 'DELETE FROM history WHERE id = ?').run(step);
+      return false;
+    }
+    const redoable = stmt(this.db, 'SELECT id FROM history WHERE undone = 1 AND id <> ?').pluck().all(step);
+    for (const id of redoable) this.drop(id as number);
+    this.prune();
+    return true;
+  }
+
+  /** Stops capturing without judging the step (used when a transaction rolls back). */
+  abort(): void {
+    stmt(this.db, 'DELETE FROM temp.capture').run();
+  }
+
+  latestUndoable(): HistoryStep | undefined {
+    const row = stmt(this.db, 'SELECT * FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get();
+    return row ? toStep(row as Record<string, unknown>) : undefined;
+  }
+
+  nextRedoable(): HistoryStep | undefined {
+    const row = stmt(this.db, 'SELECT * FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get();
+    return row ? toStep(row as Record<string, unknown>) : undefined;
+  }
+
+  list(limit = 100): HistoryStep[] {
+    const rows = stmt(this.db, 'SELECT * FROM history ORDER BY id DESC LIMIT ?').all(limit);
+    return rows.map((row) => toStep(row as Record<string, unknown>));
+  }
+
+  /**
+   * Applies the inverse operations of `step` recorded in `from`, capturing their own
+   * inverses into the other phase. Must run inside a transaction with deferred foreign
+   * keys (rows come back in reverse order, children before parents is not guaranteed).
+   */
+  replay(step: HistoryStep, from: Phase): void {
+    const to: Phase = from === 'u' ? 'r' : 'u';
+    stmt(this.db, 'DELETE FROM history_ops WHERE step = ? AND phase = ?').run(step.id, to);
+    const ops = stmt(this.db, 'SELECT tbl, op, rid, data FROM history_ops WHERE step = ? AND phase = ? ORDER BY id DESC')
+      .all(step.id, from) as OpRow[];
+    this.open(step.label, to, step.id);
+    try {
+      for (const op of ops) this.apply(op, step);
+    } finally {
+      stmt(this.db, 'DELETE FROM temp.capture').run();
+    }
+    stmt(this.db, 'DELETE FROM history_ops WHERE step = ? AND phase = ?').run(step.id, from);
+    stmt(this.db, 'UPDATE history SET undone = ? WHERE id = ?').run(from === 'u' ? 1 : 0, step.id);
+  }
+
+  private apply(op: OpRow, step: HistoryStep): void {
+    const columns = this.columns.get(op.tbl);
+    if (!columns) throw new SheafError('corrupt', `undo history names an unknown table ${op.tbl}`);
+    let changes: number;
+    if (op.op === 'D') {
+      changes = stmt(this.db, `DELETE FROM ${op.tbl} WHERE rowid = ?`).run(op.rid).changes;
+    } else {
+      const values = JSON.parse(op.data ?? '[]') as unknown[];
+      if (op.op === 'I') {
+        const sql = `INSERT INTO ${op.tbl}(rowid, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`;
+        changes = stmt(this.db, sql).run(op.rid, ...values).changes;
+      } else {
+        const sql = `UPDATE ${op.tbl} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`;
+        changes = stmt(this.db, sql).run(...values, op.rid).changes;
+      }
+    }
+    if (changes !== 1) {
+      throw new SheafError(
+        'conflict',
+        `Cannot undo "${step.label}": the library has changed in a way that conflicts with it (${op.tbl} row ${op.rid}).`,
+      );
+    }
+  }
+
+  private drop(step: number): void {
+    stmt(this.db, 'DELETE FROM history_ops WHERE step = ?').run(step);
+    stmt(this.db, 'DELETE FROM history WHERE id = ?').run(step);
+  }
+
+  /** Keeps the newest `limit` steps. */
+  private prune(): void {
+    const old = stmt(this.db, 'SELECT id FROM history ORDER BY id DESC LIMIT -1 OFFSET ?').pluck().all(this.limit);
+    for (const id of old) this.drop(id as number);
+  }
+}
+
+function toStep(row: Record<string, unknown>): HistoryStep {
+  return {
+    id: row.id as number,
+    label: row.label as string,
+    created: new Date(row.created as number).toISOString(),
+    undone: row.undone === 1,
+  };
+}
+
+/** Creates this connection's temporary capture tables and triggers. */
+function installCapture(db: Database.Database, columns: Map<string, string[]>): void {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS capture (step INTEGER NOT NULL, phase TEXT NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS touched (item_id INTEGER PRIMARY KEY);
+  `);
+  for (const [table, { itemColumn }] of Object.entries(TRACKED)) {
+    const names = (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string; pk: number }[])
+      .filter((column) => !(column.pk === 1 && isRowidAlias(db, table)))
+      .map((column) => column.name);
+    columns.set(table, names);
+    const image = (row: 'OLD' | 'NEW') => `json_array(${names.map((n) => `${row}.${n}`).join(', ')})`;
+    const log = (op: string, row: 'OLD' | 'NEW', withData: boolean) =>
+      `INSERT INTO history_ops(step, phase, tbl, op, rid, data)
+         SELECT step, phase, '${table}', '${op}', ${row}.rowid, ${withData ? image('OLD') : 'NULL'} FROM temp.capture;`;
+    const touch = (row: 'OLD' | 'NEW') =>
+      itemColumn
+        ? `INSERT OR IGNORE INTO touched(item_id)
+             SELECT ${row}.${itemColumn} FROM temp.capture WHERE ${row}.${itemColumn} IS NOT NULL;`
+        : '';
+    const tagRename =
+      table === 'tags'
+        ? `INSERT OR IGNORE INTO touched(item_id)
+             SELECT it.item_id FROM main.item_tags it, temp.capture WHERE it.tag_id = NEW.id;`
+        : '';
+    db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS history_${table}_insert AFTER INSERT ON main.${table} BEGIN
+        ${log('D', 'NEW', false)} ${touch('NEW')}
+      END;
+      CREATE TEMP TRIGGER IF NOT EXISTS history_${table}_delete AFTER DELETE ON main.${table} BEGIN
+        ${log('I', 'OLD', true)} ${touch('OLD')}
+      END;
+      CREATE TEMP TRIGGER IF NOT EXISTS history_${table}_update AFTER UPDATE ON main.${table} BEGIN
+        ${log('U', 'OLD', true)} ${touch('OLD')} ${touch('NEW')} ${tagRename}
+      END;
+    `);
+  }
+}
+
+/** An INTEGER PRIMARY KEY column is the rowid itself; it is restored through `rowid`. */
+function isRowidAlias(db: Database.Database, table: string): boolean {
+  const pk = (db.prepare(`PRAGMA main.table_info(${table})`).all() as { type: string; pk: number }[]).filter(
+    (column) => column.pk > 0,
+  );
+  return pk.length === 1 && pk[0]!.type.toUpperCase() === 'INTEGER';
+}

@@ -1,0 +1,173 @@
+// Reading and writing items with their creators, links, extra fields and tags. Callers
+// wrap writes in a Transactor step; this module only knows rows.
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Creator, Item, ItemData, ItemLink } from '../../../shared/domain';
+import { notFound, SheafError } from '../errors';
+import { stmt } from '../db/statements';
+import type { CitekeyFormula } from './citekey-pattern';
+import { uniqueCitekey } from './citekeys';
+import {
+  creatorFromRow,
+  DATA_COLUMNS,
+  DERIVED_COLUMNS,
+  extraValues,
+  type ExtraRow,
+  itemRowValues,
+  linkFromRow,
+  rowToItem,
+} from './item-rows';
+import { attachTags } from './tags';
+
+const ROW_COLUMNS = [...DATA_COLUMNS, ...DERIVED_COLUMNS];
+const KEY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random 12-character key (60 bits): stable, never reused, safe in file names. */
+export function newKey(): string {
+  const bytes = randomBytes(12);
+  let key = '';
+  for (const byte of bytes) key += KEY_ALPHABET[byte & 31];
+  return key;
+}
+
+export interface InsertOptions {
+  now: number;
+  formula: CitekeyFormula;
+  /** Keep the source's citation key if it is free (else disambiguate it). */
+  keepCitekey?: boolean;
+}
+
+export interface InsertedItem {
+  id: number;
+  citekey: string;
+  /** The requested key was taken, so the item got another. */
+  citekeyChanged: boolean;
+}
+
+export function insertItem(db: Database.Database, data: ItemData, options: InsertOptions): InsertedItem {
+  const requested = options.keepCitekey !== false ? data.citekey?.trim() : undefined;
+  const citekey = uniqueCitekey(db, requested || options.formula.generate(data) || 'item');
+  const values = itemRowValues(data);
+  const sql = `INSERT INTO items(key, citekey, ${ROW_COLUMNS.join(', ')}, added, modified)
+    VALUES (?, ?, ${ROW_COLUMNS.map(() => '?').join(', ')}, ?, ?)`;
+  const id = Number(
+    stmt(db, sql).run(newKey(), citekey, ...ROW_COLUMNS.map((c) => values[c]), options.now, options.now)
+      .lastInsertRowid,
+  );
+  writeExtra(db, id, data);
+  writeCreators(db, id, data.creators);
+  writeLinks(db, id, data.links);
+  if (data.tags?.length) attachTags(db, [id], data.tags);
+  return { id, citekey, citekeyChanged: Boolean(requested) && citekey !== requested };
+}
+
+/** Replaces the stored data of an item with `data` (everything but key, citekey, dates). */
+export function replaceItemData(db: Database.Database, id: number, data: ItemData, now: number): void {
+  const values = itemRowValues(data);
+  const sql = `UPDATE items SET ${ROW_COLUMNS.map((c) => `${c} = ?`).join(', ')}, modified = ? WHERE id = ?`;
+  const { changes } = stmt(db, sql).run(...ROW_COLUMNS.map((c) => values[c]), now, id);
+  if (changes === 0) throw notFound('item', id);
+  stmt(db, 'DELETE FROM item_extra WHERE item_id = ?').run(id);
+  writeExtra(db, id, data);
+  if (!sameCreators(readCreators(db, id), data.creators)) {
+    stmt(db, 'DELETE FROM creators WHERE item_id = ?').run(id);
+    writeCreators(db, id, data.creators);
+  }
+  if (JSON.stringify(readLinks(db, id)) !== JSON.stringify(data.links)) {
+    stmt(db, 'DELETE FROM links WHERE item_id = ?').run(id);
+    writeLinks(db, id, data.links);
+  }
+}
+
+function writeExtra(db: Database.Database, id: number, data: ItemData): void {
+  const [abstract, fields, origin] = extraValues(data);
+  if (abstract === null && fields === null && origin === null) return;
+  stmt(db, 'INSERT INTO item_extra(item_id, abstract, fields, origin) VALUES (?, ?, ?, ?)').run(
+    id,
+    abstract,
+    fields,
+    origin,
+  );
+}
+
+function writeCreators(db: Database.Database, id: number, creators: Creator[]): void {
+  const insert = stmt(
+    db,
+    'INSERT INTO creators(item_id, position, role, family, given, prefix, suffix, literal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  creators.forEach((c, position) =>
+    insert.run(
+      id,
+      position,
+      c.role,
+      c.family ?? null,
+      c.given ?? null,
+      c.prefix ?? null,
+      c.suffix ?? null,
+      c.literal ?? null,
+    ),
+  );
+}
+
+function writeLinks(db: Database.Database, id: number, links: ItemLink[]): void {
+  const insert = stmt(db, 'INSERT INTO links(item_id, position, kind, url, label) VALUES (?, ?, ?, ?, ?)');
+  links.forEach((link, position) => insert.run(id, position, link.kind, link.url, link.label ?? null));
+}
+
+function sameCreators(a: Creator[], b: Creator[]): boolean {
+  return JSON.stringify(a.map(normaliseCreator)) === JSON.stringify(b.map(normaliseCreator));
+}
+
+function normaliseCreator(c: Creator): Creator {
+  const out: Creator = { role: c.role };
+  for (const part of ['family', 'given', 'prefix', 'suffix', 'literal'] as const) if (c[part]) out[part] = c[part];
+  return out;
+}
+
+export function readCreators(db: Database.Database, id: number): Creator[] {
+  const rows = stmt(db, 'SELECT * FROM creators WHERE item_id = ? ORDER BY position').all(id);
+  return rows.map((row) => creatorFromRow(row as Record<string, unknown>));
+}
+
+export function readLinks(db: Database.Database, id: number): ItemLink[] {
+  const rows = stmt(db, 'SELECT * FROM links WHERE item_id = ? ORDER BY position').all(id);
+  return rows.map((row) => linkFromRow(row as Record<string, unknown>));
+}
+
+export function readItem(db: Database.Database, id: number): Item {
+  const row = stmt(db, 'SELECT * FROM items WHERE id = ?').get(id) as Parameters<typeof rowToItem>[0] | undefined;
+  if (!row) throw notFound('item', id);
+  const extra = stmt(db, 'SELECT abstract, fields, origin FROM item_extra WHERE item_id = ?').get(id) as
+    | ExtraRow
+    | undefined;
+  return rowToItem(row, extra, readCreators(db, id), readLinks(db, id));
+}
+
+/** Items in the order of `ids`; unknown ids are skipped. */
+export function readItems(db: Database.Database, ids: readonly number[]): Item[] {
+  const items: Item[] = [];
+  for (const id of ids) {
+    try {
+      items.push(readItem(db, id));
+    } catch (error) {
+      if (!(error instanceof SheafError && error.code === 'not-found')) throw error;
+    }
+  }
+  return items;
+}
+
+export function itemIdByKey(db: Database.Database, key: string): number {
+  const id = stmt(db, 'SELECT id FROM items WHERE key = ? OR citekey = ?').pluck().get(key, key) as number | undefined;
+  if (id === undefined) throw notFound('item', key);
+  return id;
+}
+
+export function requireItems(db: Database.Database, ids: readonly number[]): void {
+  const check = stmt(db, 'SELECT 1 FROM items WHERE id = ?');
+  for (const id of ids) if (check.get(id) === undefined) throw notFound('item', id);
+}
+
+export function toItemData(item: Item): ItemData {
+  const { id: _id, key: _key, added: _added, modified: _modified, deleted: _deleted, ...data } = item;
+  return data;
+}

@@ -1,0 +1,187 @@
+// A library: one SQLite file, opened once per process. Owns the transaction and undo
+// machinery, the list reader and change notification; the operations themselves live
+// in small modules that take the database handle.
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase, type OpenOptions } from '../db/connection';
+import { schemaVersion } from '../db/migrate';
+import { stmt } from '../db/statements';
+import { SheafError } from '../errors';
+import { compileFormula, DEFAULT_CITEKEY_FORMULA, type CitekeyFormula } from './citekey-pattern';
+import { History, type HistoryStep } from './history';
+import { Transactor } from './transact';
+import { ListReader } from './window';
+
+export interface LibraryInfo {
+  path: string;
+  name: string;
+  itemCount: number;
+  trashCount: number;
+  schemaVersion: number;
+  readonly: boolean;
+}
+
+export interface LibraryChange {
+  label: string;
+  /** True when another process changed the library. */
+  external: boolean;
+}
+
+export interface LibraryOptions extends OpenOptions {
+  /** Clock for timestamps (tests pin it). */
+  now?: () => number;
+  historyLimit?: number;
+}
+
+export class Library {
+  readonly lists: ListReader;
+  private readonly history: History;
+  private readonly transactor: Transactor;
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
+  private generationCounter = 0;
+  private dataVersion: number;
+  private formulaCache?: CitekeyFormula;
+  private watchTimer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+    readonly readonly: boolean,
+    private readonly clock: () => number,
+    historyLimit: number,
+  ) {
+    this.history = new History(db, historyLimit);
+    this.transactor = new Transactor(db, this.history, (change) => {
+      this.generationCounter++;
+      this.emit({ label: change.label, external: false });
+    });
+    this.lists = new ListReader(db, () => this.generation());
+    this.dataVersion = this.readDataVersion();
+  }
+
+  static open(file: string, options: LibraryOptions = {}): Library {
+    const db = openDatabase(file, options);
+    return new Library(db, file, options.readonly ?? false, options.now ?? Date.now, options.historyLimit ?? 200);
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  /** Runs `fn` as one undoable step. */
+  write<T>(label: string, fn: () => T): T {
+    if (this.readonly) throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
+    this.refreshIfChangedElsewhere();
+    return this.transactor.run(label, fn);
+  }
+
+  undo(): HistoryStep | undefined {
+    return this.replay('u');
+  }
+
+  redo(): HistoryStep | undefined {
+    return this.replay('r');
+  }
+
+  private replay(phase: 'u' | 'r'): HistoryStep | undefined {
+    if (this.readonly) throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
+    return this.transactor.runUnrecorded(phase === 'u' ? 'Undo' : 'Redo', () => {
+      const step = phase === 'u' ? this.history.latestUndoable() : this.history.nextRedoable();
+      if (!step) return undefined;
+      this.db.pragma('defer_foreign_keys = ON');
+      this.history.replay(step, phase);
+      return step;
+    });
+  }
+
+  historySteps(limit = 100): HistoryStep[] {
+    return this.history.list(limit);
+  }
+
+  canUndo(): HistoryStep | undefined {
+    return this.history.latestUndoable();
+  }
+
+  canRedo(): HistoryStep | undefined {
+    return this.history.nextRedoable();
+  }
+
+  info(): LibraryInfo {
+    const count = (scope: string) =>
+      (stmt(this.db, 'SELECT n FROM counts WHERE scope = ?').pluck().get(scope) as number | undefined) ?? 0;
+    return {
+      path: path.resolve(this.file),
+      name: path.basename(this.file).replace(/\.[^.]+$/, ''),
+      itemCount: count('items'),
+      trashCount: count('trash'),
+      schemaVersion: schemaVersion(this.db),
+      readonly: this.readonly,
+    };
+  }
+
+  setting(name: string): string | undefined {
+    return stmt(this.db, 'SELECT value FROM settings WHERE name = ?').pluck().get(name) as string | undefined;
+  }
+
+  setSetting(name: string, value: string): void {
+    stmt(this.db, 'INSERT INTO settings(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value').run(
+      name,
+      value,
+    );
+    if (name === 'citekey.formula') this.formulaCache = undefined;
+  }
+
+  citekeyFormula(): CitekeyFormula {
+    this.formulaCache ??= compileFormula(this.setting('citekey.formula') ?? DEFAULT_CITEKEY_FORMULA);
+    return this.formulaCache;
+  }
+
+  on(listener: (change: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A number that changes whenever the library does, in this process or another. */
+  generation(): number {
+    this.refreshIfChangedElsewhere();
+    return this.generationCounter;
+  }
+
+  /** Polls for changes made by other processes (the CLI while the app runs). */
+  watch(intervalMs = 1000): void {
+    if (this.watchTimer) return;
+    this.watchTimer = setInterval(() => this.refreshIfChangedElsewhere(), intervalMs);
+    this.watchTimer.unref();
+  }
+
+  close(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = undefined;
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  private readDataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private refreshIfChangedElsewhere(): void {
+    if (!this.db.open || this.transactor.inTransaction) return;
+    const version = this.readDataVersion();
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    this.generationCounter++;
+    this.formulaCache = undefined;
+    this.emit({ label: 'Changed by another program', external: true });
+  }
+
+  private emit(change: LibraryChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A failing listener must not break the write that notified it.
+      }
+    }
+  }
+}

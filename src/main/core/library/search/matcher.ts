@@ -1,0 +1,41 @@
+// Tests one search document against the text terms of a query, in memory. Used while
+// walking a list in its sort order (the fast path for words that match much of the
+// library); it must agree with the FTS5 expression built from the same terms.
+import { SEARCH_COLUMNS, type SearchColumn, type SearchDocument } from './indexer';
+import type { TextTerm } from './query';
+import { foldForSearch } from './tokens';
+
+const TOKEN_CHAR = '[\\p{L}\\p{N}\\p{Co}]';
+
+export type DocumentMatcher = (doc: SearchDocument) => boolean;
+
+export function compileMatcher(terms: TextTerm[]): DocumentMatcher {
+  const tests = terms.map((term) => {
+    const pattern = new RegExp(
+      `(?<!${TOKEN_CHAR})${term.tokens.map(escapeRegExp).join(`(?:[^\\p{L}\\p{N}\\p{Co}]+)`)}${term.prefix ? '' : `(?!${TOKEN_CHAR})`}`,
+      'u',
+    );
+    const columns: readonly SearchColumn[] = term.columns ?? SEARCH_COLUMNS;
+    return { pattern, columns, negated: term.negated };
+  });
+  return (doc) => {
+    const folded = new Map<SearchColumn, string>();
+    const text = (column: SearchColumn) => {
+      let value = folded.get(column);
+      if (value === undefined) {
+        value = foldForSearch(doc[column] ?? '');
+        folded.set(column, value);
+      }
+      return value;
+    };
+    for (const test of tests) {
+      const found = test.columns.some((column) => test.pattern.test(text(column)));
+      if (found === test.negated) return false;
+    }
+    return true;
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

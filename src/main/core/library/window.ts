@@ -1,0 +1,222 @@
+// Windowed reads of any view, in any sort order, optionally filtered by a quick search,
+// without loading the rest (ADR 0004). A search is answered one of two ways:
+//  - walk: read the view in sort order and test each row in memory, which finds the
+//    first page quickly when the words match much of the library ("model", "a");
+//  - match set: let the full-text index find the few matching rows, then sort those.
+// The walk has a row budget; past it the match set is small enough to sort.
+// Deep windows (far down a long list) come from a cached id array per (view, search,
+// sort), rebuilt when the library changes.
+import type Database from 'better-sqlite3';
+import type { ListRow, SortSpec, ViewSpec, WindowRequest, WindowResult } from '../../../shared/views';
+import { stmt } from '../db/statements';
+import { ftsExpression } from './search/fts';
+import { readSearchDocuments } from './search/indexer';
+import { compileMatcher } from './search/matcher';
+import { parseQuery, type Term, type TextTerm } from './search/query';
+import { selectSql, viewQuery, type ViewQuery } from './view-sql';
+
+/** Rows the walk may test before handing over to the full-text index. */
+const WALK_BUDGET = 2000;
+/** Beyond this offset a window comes from the cached id array. */
+const DEEP_OFFSET = 5000;
+const CACHE_ENTRIES = 6;
+
+/** bm25 weights, in SEARCH_COLUMNS order: title, creators, abstract, notes, tags, ids, venue, year. */
+const RELEVANCE = 'bm25(search, 10.0, 5.0, 1.0, 2.0, 5.0, 10.0, 2.0, 1.0)';
+
+export class ListReader {
+  private readonly cache = new Map<string, { generation: number; ids: Int32Array }>();
+
+  constructor(
+    private readonly db: Database.Database,
+    /** Changes whenever the library does (ours or another process's writes). */
+    private readonly generation: () => number,
+  ) {}
+
+  window(request: WindowRequest): WindowResult {
+    const ids = this.windowIds(request);
+    return {
+      rows: this.rows(ids, request.columns ?? []),
+      offset: request.offset,
+      end: ids.length < request.limit,
+      ...this.cheapTotal(request.view, request.search),
+    };
+  }
+
+  /** Ids of the window, in order. */
+  windowIds(request: WindowRequest): number[] {
+    const { view, sort, offset, limit } = request;
+    const terms = parseQuery(request.search ?? '');
+    const text = terms.filter((t): t is TextTerm => t.kind === 'text');
+    if (text.length > 0 && sort.field === 'relevance') return this.byRelevance(view, terms, text, offset, limit);
+    if (offset + limit > DEEP_OFFSET) return this.slice(this.allIds(view, sort, terms, text), offset, limit);
+    if (text.length === 0) return this.sqlWindow(viewQuery(this.db, view, sort, terms), offset, limit);
+    const walked = this.walk(view, sort, terms, text, offset + limit);
+    if (walked) return walked.slice(offset, offset + limit);
+    return this.sqlWindow(this.matchSetQuery(view, sort, terms, text), offset, limit);
+  }
+
+  /** Number of rows in the view with the search applied. */
+  count(view: ViewSpec, search = ''): number {
+    const cheap = this.cheapTotal(view, search);
+    if (cheap.total !== undefined) return cheap.total;
+    const terms = parseQuery(search);
+    const text = terms.filter((t): t is TextTerm => t.kind === 'text');
+    const query = text.length
+      ? this.matchSetQuery(view, { field: 'added', direction: 'asc' }, terms, text)
+      : viewQuery(this.db, view, { field: 'added', direction: 'asc' }, terms);
+    const { sql, params } = selectSql(query, { columns: 'count(*)', order: false });
+    return this.db.prepare(sql).pluck().get(...params) as number;
+  }
+
+  private cheapTotal(view: ViewSpec, search?: string): { total?: number } {
+    if (search && parseQuery(search).length > 0) return {};
+    const scope =
+      view.kind === 'library'
+        ? 'items'
+        : view.kind === 'trash'
+          ? 'trash'
+          : view.kind === 'collection' && !view.recursive
+            ? `c${view.id}`
+            : view.kind === 'tags' && view.names.length === 1
+              ? tagScope(this.db, view.names[0]!)
+              : undefined;
+    if (!scope) return {};
+    return { total: (stmt(this.db, 'SELECT n FROM counts WHERE scope = ?').pluck().get(scope) as number) ?? 0 };
+  }
+
+  private sqlWindow(query: ViewQuery, offset: number, limit: number): number[] {
+    const { sql, params } = selectSql(query, { columns: 'i.id', limit: { limit, offset } });
+    return stmt(this.db, sql).pluck().all(...params) as number[];
+  }
+
+  /**
+   * Reads the view in order, testing rows in memory, until `needed` matches are found
+   * (or the view ends). Gives up, returning undefined, after WALK_BUDGET rows.
+   */
+  private walk(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[], needed: number): number[] | undefined {
+    const matches = compileMatcher(text);
+    const query = viewQuery(this.db, view, sort, terms);
+    const found: number[] = [];
+    let scanned = 0;
+    let batch = 200;
+    while (scanned < WALK_BUDGET) {
+      const ids = this.sqlWindow(query, scanned, batch);
+      const documents = new Map(readSearchDocuments(this.db, ids).map((doc) => [doc.id, doc]));
+      for (const id of ids) {
+        const doc = documents.get(id);
+        if (doc && matches(doc)) found.push(id);
+      }
+      scanned += ids.length;
+      if (found.length >= needed || ids.length < batch) return found;
+      batch = Math.min(batch * 2, WALK_BUDGET - scanned);
+    }
+    return undefined;
+  }
+
+  /** The view restricted to the index's matches (and without its negative matches). */
+  private matchSetQuery(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[]): ViewQuery {
+    const { positive, negative } = ftsExpression(text);
+    const candidates = positive
+      ? { sql: 'SELECT rowid AS id FROM search WHERE search MATCH ?', params: [positive] }
+      : undefined;
+    const query = viewQuery(this.db, view, sort, terms, candidates);
+    if (negative) {
+      query.where.push({ sql: 'i.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)', params: [negative] });
+    }
+    return query;
+  }
+
+  private byRelevance(view: ViewSpec, terms: Term[], text: TextTerm[], offset: number, limit: number): number[] {
+    const { positive, negative } = ftsExpression(text);
+    if (!positive) return this.windowIds({ view, sort: { field: 'added', direction: 'desc' }, offset, limit });
+    const query = viewQuery(this.db, view, { field: 'added', direction: 'asc' }, terms, {
+      sql: `SELECT rowid AS id, ${RELEVANCE} AS score FROM search WHERE search MATCH ?`,
+      params: [positive],
+    });
+    if (negative) {
+      query.where.push({ sql: 'i.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)', params: [negative] });
+    }
+    query.order = { sql: 'src.score, i.id', params: [] };
+    return this.sqlWindow(query, offset, limit);
+  }
+
+  /** Every id of the view in order, cached until the library changes. */
+  private allIds(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[]): Int32Array {
+    const key = JSON.stringify([view, sort, terms]);
+    const generation = this.generation();
+    const cached = this.cache.get(key);
+    if (cached && cached.generation === generation) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached.ids;
+    }
+    const query =
+      sort.field === 'relevance' && text.length
+        ? undefined
+        : text.length
+          ? this.matchSetQuery(view, sort, terms, text)
+          : viewQuery(this.db, view, sort, terms);
+    let ids: Int32Array;
+    if (query) {
+      const { sql, params } = selectSql(query, { columns: 'i.id' });
+      ids = Int32Array.from(this.db.prepare(sql).pluck().all(...params) as number[]);
+    } else {
+      ids = Int32Array.from(this.byRelevance(view, terms, text, 0, -1));
+    }
+    this.cache.set(key, { generation, ids });
+    while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    return ids;
+  }
+
+  private slice(ids: Int32Array, offset: number, limit: number): number[] {
+    return Array.from(ids.subarray(offset, offset + limit));
+  }
+
+  /** List rows for `ids`, in that order. */
+  rows(ids: readonly number[], columns: readonly string[]): ListRow[] {
+    if (ids.length === 0) return [];
+    const extras = columns.filter((c) => /^[\w.-]{1,100}$/.test(c)).slice(0, 20);
+    const extraSql = extras.map((_, i) => `, json_extract(x.fields, ?) AS extra${i}`).join('');
+    const rows = this.db
+      .prepare(
+        `SELECT i.id, i.key, i.citekey, i.type, i.title, i.creators_display, i.date, i.container, i.added, i.modified
+           ${extraSql}
+         FROM items i ${extras.length ? 'LEFT JOIN item_extra x ON x.item_id = i.id' : ''}
+         WHERE i.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(...extras.map((c) => `$."${c.toLowerCase()}"`), JSON.stringify(ids)) as Record<string, unknown>[];
+    const byId = new Map(rows.map((row) => [row.id as number, row]));
+    const result: ListRow[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (!row) continue;
+      const listRow: ListRow = {
+        id,
+        key: row.key as string,
+        citekey: row.citekey as string,
+        type: row.type as string,
+        title: row.title as string,
+        creators: row.creators_display as string,
+        added: new Date(row.added as number).toISOString(),
+        modified: new Date(row.modified as number).toISOString(),
+      };
+      if (row.date) listRow.date = row.date as string;
+      if (row.container) listRow.container = row.container as string;
+      if (extras.length) {
+        listRow.extra = {};
+        extras.forEach((name, i) => {
+          const value = row[`extra${i}`];
+          if (value !== null && value !== undefined) listRow.extra![name] = String(value);
+        });
+      }
+      result.push(listRow);
+    }
+    return result;
+  }
+}
+
+function tagScope(db: Database.Database, name: string): string | undefined {
+  const id = stmt(db, 'SELECT id FROM tags WHERE name = ?').pluck().get(name) as number | undefined;
+  return id === undefined ? 'none' : `t${id}`;
+}

@@ -1,0 +1,53 @@
+// Text normalisation shared by sort keys, duplicate matching, citation keys and the
+// quick-search matcher. Folding must agree with the search index's tokenizer
+// (unicode61, remove_diacritics 2): NFKD, drop combining marks, lower-case.
+
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
+/** Letters with no decomposition that people still expect to fold. */
+const EXTRA_FOLDS: Record<string, string> = {
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+};
+const EXTRA_FOLD_PATTERN = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'g');
+
+/** Lower-case and strip diacritics ("Gödel" -> "godel"). */
+export function fold(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(EXTRA_FOLD_PATTERN, (ch) => EXTRA_FOLDS[ch] ?? ch)
+    .toLowerCase();
+}
+
+const LEADING_NOISE = /^[^\p{L}\p{N}]+/u;
+const LEADING_ARTICLE = /^(?:the|an?)\s+/;
+const SPACES = /\s+/g;
+
+/** A sort key: folded, leading punctuation and English articles dropped. */
+export function sortKey(text: string | undefined | null): string {
+  if (!text) return '';
+  const folded = fold(text).replace(LEADING_NOISE, '').replace(SPACES, ' ');
+  return folded.replace(LEADING_ARTICLE, '').trim();
+}
+
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+
+/** Letters and digits only: two titles that differ in case, accents or punctuation match. */
+export function matchKey(text: string | undefined | null): string {
+  if (!text) return '';
+  return fold(text).replace(NOT_ALNUM, '');
+}
