@@ -8,13 +8,28 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'worker_threads'].flatMap(
-  (name) => [name, `node:${name}`],
-);
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'net',
+  'worker_threads',
+].flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'out', 'dist', 'coverage', 'test-results', 'playwright-report', 'e2e/artifacts'],
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'e2e/artifacts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -32,10 +47,15 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'The domain must run without Electron: put Electron glue in src/main/app.' },
+            {
+              name: 'electron',
+              message: 'The domain must run without Electron: put Electron glue in src/main/app.',
+            },
             { name: 'react', message: 'The domain must not depend on React.' },
           ],
-          patterns: [{ group: ['**/app/**', '**/renderer/**'], message: 'The domain must not import upward.' }],
+          patterns: [
+            { group: ['**/app/**', '**/renderer/**'], message: 'The domain must not import upward.' },
+          ],
         },
       ],
     },
@@ -62,7 +82,9 @@ export default tseslint.config(
         'error',
         {
           paths: ['electron', 'better-sqlite3', ...NODE_BUILTINS],
-          patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'Reach main through the API client.' }],
+          patterns: [
+            { group: ['**/main/**', '**/preload/**'], message: 'Reach main through the API client.' },
+          ],
         },
       ],
     },

@@ -41,7 +41,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     checkIdentity(db, file);
     if (readonly) {
       if (pendingMigrations(db).length > 0) {
-        throw new SheafError('read-only', `${file} needs a schema upgrade, which a read-only library cannot do.`);
+        throw new SheafError(
+          'read-only',
+          `${file} needs a schema upgrade, which a read-only library cannot do.`,
+        );
       }
     } else {
       const pending = pendingMigrations(db);
@@ -77,9 +80,15 @@ function checkIdentity(db: Database.Database, file: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId === APPLICATION_ID) return;
   if (appId !== 0) {
-    throw new SheafError('corrupt', `${file} is a database of another program (application id ${appId}), not a Sheaf library.`);
+    throw new SheafError(
+      'corrupt',
+      `${file} is a database of another program (application id ${appId}), not a Sheaf library.`,
+    );
   }
-  const tables = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
+  const tables = db
+    .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")
+    .pluck()
+    .get() as number;
   if (tables > 0 && schemaVersion(db) === 0) {
     throw new SheafError('corrupt', `${file} is an SQLite database of another program, not a Sheaf library.`);
   }
@@ -90,10 +99,16 @@ function translateOpenError(file: string, error: unknown): unknown {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB') {
-    return new SheafError('corrupt', `${file} is not a Sheaf library (not an SQLite database, or encrypted).`);
+    return new SheafError(
+      'corrupt',
+      `${file} is not a Sheaf library (not an SQLite database, or encrypted).`,
+    );
   }
   if (code === 'SQLITE_CORRUPT') {
-    return new SheafError('corrupt', `${file} is damaged (${message}). Restore a backup or open another library.`);
+    return new SheafError(
+      'corrupt',
+      `${file} is damaged (${message}). Restore a backup or open another library.`,
+    );
   }
   if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'SQLITE_CANTOPEN') {
     return new SheafError(

@@ -64,15 +64,14 @@ export interface CitekeyFormula {
 }
 
 export function compileFormula(source: string): CitekeyFormula {
-  const alternatives = source.split('|').map((alternative) => alternative.split('+').map((term) => compileTerm(term)));
+  const alternatives = source
+    .split('|')
+    .map((alternative) => alternative.split('+').map((term) => compileTerm(term)));
   return {
     source,
     generate(data) {
       for (const parts of alternatives) {
-        const key = finishKey(
-          parts.map((part) => part(data)).join(''),
-          familyNames(data).length === 0,
-        );
+        const key = finishKey(parts.map((part) => part(data)).join(''), familyNames(data).length === 0);
         if (key) return key;
       }
       return '';

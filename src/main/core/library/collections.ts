@@ -61,14 +61,16 @@ export function isCollectionTrashed(db: Database.Database, id: number): boolean 
 
 export function requireLiveCollection(db: Database.Database, id: number): CollectionRow {
   const row = readCollection(db, id);
-  if (isCollectionTrashed(db, id)) throw new SheafError('not-found', `collection "${row.name}" is in the trash`);
+  if (isCollectionTrashed(db, id))
+    throw new SheafError('not-found', `collection "${row.name}" is in the trash`);
   return row;
 }
 
 export function cleanCollectionName(name: string): string {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (!clean) throw new SheafError('invalid-argument', 'A collection name cannot be empty.');
-  if (clean.length > 500) throw new SheafError('invalid-argument', 'A collection name is at most 500 characters.');
+  if (clean.length > 500)
+    throw new SheafError('invalid-argument', 'A collection name is at most 500 characters.');
   return clean;
 }
 
@@ -82,7 +84,12 @@ function assertNameFree(db: Database.Database, parentId: number | null, name: st
   }
 }
 
-export function createCollection(db: Database.Database, name: string, parentId: number | null, now: number): number {
+export function createCollection(
+  db: Database.Database,
+  name: string,
+  parentId: number | null,
+  now: number,
+): number {
   const clean = cleanCollectionName(name);
   if (parentId !== null) requireLiveCollection(db, parentId);
   assertNameFree(db, parentId, clean);
@@ -131,7 +138,12 @@ export function moveCollection(
   const update = stmt(db, 'UPDATE collections SET parent_id = ?, position = ?, modified = ? WHERE id = ?');
   siblings.forEach((sibling, index) => {
     if (sibling === id) update.run(parentId, index, now, id);
-    else stmt(db, 'UPDATE collections SET position = ? WHERE id = ? AND position <> ?').run(index, sibling, index);
+    else
+      stmt(db, 'UPDATE collections SET position = ? WHERE id = ? AND position <> ?').run(
+        index,
+        sibling,
+        index,
+      );
   });
 }
 
@@ -165,13 +177,20 @@ export function addToCollection(
   now: number,
 ): number {
   requireLiveCollection(db, collectionId);
-  const insert = stmt(db, 'INSERT OR IGNORE INTO collection_items(collection_id, item_id, added) VALUES (?, ?, ?)');
+  const insert = stmt(
+    db,
+    'INSERT OR IGNORE INTO collection_items(collection_id, item_id, added) VALUES (?, ?, ?)',
+  );
   let added = 0;
   for (const itemId of itemIds) added += insert.run(collectionId, itemId, now).changes;
   return added;
 }
 
-export function removeFromCollection(db: Database.Database, collectionId: number, itemIds: readonly number[]): number {
+export function removeFromCollection(
+  db: Database.Database,
+  collectionId: number,
+  itemIds: readonly number[],
+): number {
   readCollection(db, collectionId);
   const remove = stmt(db, 'DELETE FROM collection_items WHERE collection_id = ? AND item_id = ?');
   let removed = 0;

@@ -12,7 +12,12 @@ export interface DigestInput {
   date?: string;
 }
 
-export function createDigest(db: Database.Database, input: DigestInput, itemIds: readonly number[], now: number): number {
+export function createDigest(
+  db: Database.Database,
+  input: DigestInput,
+  itemIds: readonly number[],
+  now: number,
+): number {
   const id = Number(
     stmt(db, 'INSERT INTO digests(key, source, title, date, imported) VALUES (?, ?, ?, ?, ?)').run(
       newKey(),
@@ -76,17 +81,25 @@ export function itemDigests(
     `SELECT d.id, d.title, d.date, di.position FROM digest_items di JOIN digests d ON d.id = di.digest_id
       WHERE di.item_id = ? AND d.deleted IS NULL ORDER BY coalesce(d.date, '') DESC, d.id DESC`,
   ).all(itemId) as { id: number; title: string; date: string | null; position: number }[];
-  return rows.map((r) => ({ id: r.id, title: r.title, position: r.position, ...(r.date ? { date: r.date } : {}) }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    position: r.position,
+    ...(r.date ? { date: r.date } : {}),
+  }));
 }
 
 export function setDigestDate(db: Database.Database, id: number, date: string | null): void {
-  if (stmt(db, 'UPDATE digests SET date = ? WHERE id = ?').run(date, id).changes === 0) throw notFound('digest', id);
+  if (stmt(db, 'UPDATE digests SET date = ? WHERE id = ?').run(date, id).changes === 0)
+    throw notFound('digest', id);
 }
 
 export function trashDigest(db: Database.Database, id: number, now: number): void {
-  if (stmt(db, 'UPDATE digests SET deleted = ? WHERE id = ?').run(now, id).changes === 0) throw notFound('digest', id);
+  if (stmt(db, 'UPDATE digests SET deleted = ? WHERE id = ?').run(now, id).changes === 0)
+    throw notFound('digest', id);
 }
 
 export function restoreDigest(db: Database.Database, id: number): void {
-  if (stmt(db, 'UPDATE digests SET deleted = NULL WHERE id = ?').run(id).changes === 0) throw notFound('digest', id);
+  if (stmt(db, 'UPDATE digests SET deleted = NULL WHERE id = ?').run(id).changes === 0)
+    throw notFound('digest', id);
 }

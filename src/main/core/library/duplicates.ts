@@ -36,16 +36,17 @@ export function findDuplicate(db: Database.Database, data: ItemData): number | u
   }
   const arxiv = normaliseArxiv(data.arxiv);
   if (arxiv) {
-    const id = stmt(db, 'SELECT id FROM items WHERE arxiv = ? AND deleted IS NULL LIMIT 1').pluck().get(arxiv) as
-      | number
-      | undefined;
+    const id = stmt(db, 'SELECT id FROM items WHERE arxiv = ? AND deleted IS NULL LIMIT 1')
+      .pluck()
+      .get(arxiv) as number | undefined;
     if (id !== undefined) return id;
   }
   const title = matchKey(data.title);
   if (title.length < 8) return undefined;
-  const candidates = stmt(db, 'SELECT id, date, doi, arxiv FROM items WHERE match_title = ? AND deleted IS NULL').all(
-    title,
-  ) as { id: number; date: string | null; doi: string | null; arxiv: string | null }[];
+  const candidates = stmt(
+    db,
+    'SELECT id, date, doi, arxiv FROM items WHERE match_title = ? AND deleted IS NULL',
+  ).all(title) as { id: number; date: string | null; doi: string | null; arxiv: string | null }[];
   const wantedYear = year(data.date);
   for (const candidate of candidates) {
     const theirYear = year(candidate.date);

@@ -51,8 +51,10 @@ export class History {
 
   /** Opens a step; every tracked change until `close` belongs to it. */
   open(label: string, phase: Phase = 'u', step?: number): number {
-    const id = step ?? (stmt(this.db, 'INSERT INTO history(label, created) VALUES (?, ?)').run(label, Date.now())
-      .lastInsertRowid as number);
+    const id =
+      step ??
+      (stmt(this.db, 'INSERT INTO history(label, created) VALUES (?, ?)').run(label, Date.now())
+        .lastInsertRowid as number);
     stmt(this.db, 'DELETE FROM temp.capture').run();
     stmt(this.db, 'INSERT INTO temp.capture(step, phase) VALUES (?, ?)').run(id, phase);
     return id;
@@ -103,8 +105,10 @@ export class History {
   replay(step: HistoryStep, from: Phase): void {
     const to: Phase = from === 'u' ? 'r' : 'u';
     stmt(this.db, 'DELETE FROM history_ops WHERE step = ? AND phase = ?').run(step.id, to);
-    const ops = stmt(this.db, 'SELECT tbl, op, rid, data FROM history_ops WHERE step = ? AND phase = ? ORDER BY id DESC')
-      .all(step.id, from) as OpRow[];
+    const ops = stmt(
+      this.db,
+      'SELECT tbl, op, rid, data FROM history_ops WHERE step = ? AND phase = ? ORDER BY id DESC',
+    ).all(step.id, from) as OpRow[];
     this.open(step.label, to, step.id);
     try {
       for (const op of ops) this.apply(op, step);
@@ -146,7 +150,9 @@ export class History {
 
   /** Keeps the newest `limit` steps. */
   private prune(): void {
-    const old = stmt(this.db, 'SELECT id FROM history ORDER BY id DESC LIMIT -1 OFFSET ?').pluck().all(this.limit);
+    const old = stmt(this.db, 'SELECT id FROM history ORDER BY id DESC LIMIT -1 OFFSET ?')
+      .pluck()
+      .all(this.limit);
     for (const id of old) this.drop(id as number);
   }
 }

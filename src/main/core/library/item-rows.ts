@@ -61,7 +61,9 @@ export function creatorColumns(creators: Creator[]) {
   return {
     creators_display: displayCreators(shown),
     creators_text: creators.map(fullName).join('; '),
-    creators_sort: sortKey(shown.map((c) => [c.literal ?? c.family ?? '', c.given ?? ''].join(' ')).join(' ')),
+    creators_sort: sortKey(
+      shown.map((c) => [c.literal ?? c.family ?? '', c.given ?? ''].join(' ')).join(' '),
+    ),
   };
 }
 

@@ -120,7 +120,8 @@ function sameCreators(a: Creator[], b: Creator[]): boolean {
 
 function normaliseCreator(c: Creator): Creator {
   const out: Creator = { role: c.role };
-  for (const part of ['family', 'given', 'prefix', 'suffix', 'literal'] as const) if (c[part]) out[part] = c[part];
+  for (const part of ['family', 'given', 'prefix', 'suffix', 'literal'] as const)
+    if (c[part]) out[part] = c[part];
   return out;
 }
 
@@ -135,11 +136,11 @@ export function readLinks(db: Database.Database, id: number): ItemLink[] {
 }
 
 export function readItem(db: Database.Database, id: number): Item {
-  const row = stmt(db, 'SELECT * FROM items WHERE id = ?').get(id) as Parameters<typeof rowToItem>[0] | undefined;
+  const row = stmt(db, 'SELECT * FROM items WHERE id = ?').get(id) as
+    Parameters<typeof rowToItem>[0] | undefined;
   if (!row) throw notFound('item', id);
   const extra = stmt(db, 'SELECT abstract, fields, origin FROM item_extra WHERE item_id = ?').get(id) as
-    | ExtraRow
-    | undefined;
+    ExtraRow | undefined;
   return rowToItem(row, extra, readCreators(db, id), readLinks(db, id));
 }
 
@@ -157,7 +158,8 @@ export function readItems(db: Database.Database, ids: readonly number[]): Item[]
 }
 
 export function itemIdByKey(db: Database.Database, key: string): number {
-  const id = stmt(db, 'SELECT id FROM items WHERE key = ? OR citekey = ?').pluck().get(key, key) as number | undefined;
+  const id = stmt(db, 'SELECT id FROM items WHERE key = ? OR citekey = ?').pluck().get(key, key) as
+    number | undefined;
   if (id === undefined) throw notFound('item', key);
   return id;
 }

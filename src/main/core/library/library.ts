@@ -48,8 +48,9 @@ export class Library {
     readonly file: string,
     readonly readonly: boolean,
     private readonly clock: () => number,
-    historyLimit: number,
+    private readonly options: LibraryOptions,
   ) {
+    const historyLimit = options.historyLimit ?? 200;
     this.history = new History(db, historyLimit);
     this.transactor = new Transactor(db, this.history, (change) => {
       this.generationCounter++;
@@ -61,7 +62,14 @@ export class Library {
 
   static open(file: string, options: LibraryOptions = {}): Library {
     const db = openDatabase(file, options);
-    return new Library(db, file, options.readonly ?? false, options.now ?? Date.now, options.historyLimit ?? 200);
+    return new Library(db, file, options.readonly ?? false, options.now ?? Date.now, options);
+  }
+
+  /** Another connection to the same file (for long writes that must not block this one). */
+  openSibling(): Library {
+    if (this.file === ':memory:')
+      throw new SheafError('invalid-argument', 'An in-memory library has no second connection.');
+    return Library.open(this.file, { ...this.options, beforeMigrate: undefined });
   }
 
   now(): number {
@@ -70,9 +78,28 @@ export class Library {
 
   /** Runs `fn` as one undoable step. */
   write<T>(label: string, fn: () => T): T {
-    if (this.readonly) throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
+    if (this.readonly)
+      throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
     this.refreshIfChangedElsewhere();
     return this.transactor.run(label, fn);
+  }
+
+  /** A long write (an import) as one undoable step; see Transactor.runChunked. */
+  writeInChunks<T>(
+    label: string,
+    fn: (checkpoint: () => Promise<void>) => Promise<T>,
+    checkpoint: () => Promise<void>,
+  ): Promise<T> {
+    if (this.readonly)
+      throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
+    return this.transactor.runChunked(label, fn, checkpoint);
+  }
+
+  /** Another connection of this process changed the library: tell listeners, with its label. */
+  changedBy(label: string): void {
+    this.dataVersion = this.readDataVersion();
+    this.generationCounter++;
+    this.emit({ label, external: false });
   }
 
   undo(): HistoryStep | undefined {
@@ -84,7 +111,8 @@ export class Library {
   }
 
   private replay(phase: 'u' | 'r'): HistoryStep | undefined {
-    if (this.readonly) throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
+    if (this.readonly)
+      throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
     return this.transactor.runUnrecorded(phase === 'u' ? 'Undo' : 'Redo', () => {
       const step = phase === 'u' ? this.history.latestUndoable() : this.history.nextRedoable();
       if (!step) return undefined;
@@ -124,10 +152,10 @@ export class Library {
   }
 
   setSetting(name: string, value: string): void {
-    stmt(this.db, 'INSERT INTO settings(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value').run(
-      name,
-      value,
-    );
+    stmt(
+      this.db,
+      'INSERT INTO settings(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
+    ).run(name, value);
     if (name === 'citekey.formula') this.formulaCache = undefined;
   }
 

@@ -22,7 +22,12 @@ const FILLABLE = [
   'language',
 ] as const;
 
-export function mergeItems(db: Database.Database, keepId: number, otherIds: readonly number[], now: number): void {
+export function mergeItems(
+  db: Database.Database,
+  keepId: number,
+  otherIds: readonly number[],
+  now: number,
+): void {
   const others = otherIds.filter((id) => id !== keepId);
   if (others.length === 0) throw new SheafError('invalid-argument', 'Merging needs at least one other item.');
   const keep = toItemData(readItem(db, keepId));
@@ -34,10 +39,10 @@ export function mergeItems(db: Database.Database, keepId: number, otherIds: read
       `INSERT OR IGNORE INTO collection_items(collection_id, item_id, added)
          SELECT collection_id, ?, added FROM collection_items WHERE item_id = ?`,
     ).run(keepId, otherId);
-    stmt(db, 'INSERT OR IGNORE INTO item_tags(item_id, tag_id) SELECT ?, tag_id FROM item_tags WHERE item_id = ?').run(
-      keepId,
-      otherId,
-    );
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO item_tags(item_id, tag_id) SELECT ?, tag_id FROM item_tags WHERE item_id = ?',
+    ).run(keepId, otherId);
     stmt(db, 'UPDATE notes SET item_id = ? WHERE item_id = ?').run(keepId, otherId);
     stmt(db, 'UPDATE digest_items SET item_id = ? WHERE item_id = ?').run(keepId, otherId);
   }
@@ -45,19 +50,32 @@ export function mergeItems(db: Database.Database, keepId: number, otherIds: read
   trashItems(db, others, now);
 }
 
-function fillMissing(keep: ItemData, other: ItemData): void {
+/** Copies into `keep` what it lacks and `other` has; true when anything was copied. */
+export function fillMissing(keep: ItemData, other: ItemData): boolean {
+  let changed = false;
   for (const field of FILLABLE) {
-    if (!keep[field] && other[field]) keep[field] = other[field];
+    if (!keep[field] && other[field]) {
+      keep[field] = other[field];
+      changed = true;
+    }
   }
-  if (keep.creators.length === 0) keep.creators = other.creators;
+  if (keep.creators.length === 0 && other.creators.length > 0) {
+    keep.creators = other.creators;
+    changed = true;
+  }
   for (const [name, value] of Object.entries(other.fields)) {
-    if (!(name in keep.fields)) keep.fields[name] = value;
+    if (!Object.hasOwn(keep.fields, name)) {
+      keep.fields[name] = value;
+      changed = true;
+    }
   }
   const urls = new Set(keep.links.map((l) => l.url));
   for (const link of other.links) {
     if (!urls.has(link.url)) {
       keep.links.push(link);
       urls.add(link.url);
+      changed = true;
     }
   }
+  return changed;
 }

@@ -31,13 +31,17 @@ export function noteTitle(body: string): string {
 
 function checkBody(body: string): void {
   if (body.length > MAX_NOTE_LENGTH) {
-    throw new SheafError('invalid-argument', `A note is at most ${MAX_NOTE_LENGTH} characters (this one has ${body.length}).`);
+    throw new SheafError(
+      'invalid-argument',
+      `A note is at most ${MAX_NOTE_LENGTH} characters (this one has ${body.length}).`,
+    );
   }
 }
 
 export function createNote(db: Database.Database, itemId: number | null, body: string, now: number): number {
   checkBody(body);
-  if (itemId !== null && !stmt(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId)) throw notFound('item', itemId);
+  if (itemId !== null && !stmt(db, 'SELECT 1 FROM items WHERE id = ?').get(itemId))
+    throw notFound('item', itemId);
   const id = Number(
     stmt(db, 'INSERT INTO notes(key, item_id, title, body, created, modified) VALUES (?, ?, ?, ?, ?, ?)').run(
       newKey(),
@@ -57,7 +61,12 @@ export function updateNote(db: Database.Database, id: number, body: string, now:
   const current = stmt(db, 'SELECT body FROM notes WHERE id = ?').pluck().get(id) as string | undefined;
   if (current === undefined) throw notFound('note', id);
   if (current === body) return;
-  stmt(db, 'UPDATE notes SET body = ?, title = ?, modified = ? WHERE id = ?').run(body, noteTitle(body), now, id);
+  stmt(db, 'UPDATE notes SET body = ?, title = ?, modified = ? WHERE id = ?').run(
+    body,
+    noteTitle(body),
+    now,
+    id,
+  );
   stmt(db, 'DELETE FROM note_links WHERE note_id = ?').run(id);
   writeLinks(db, id, body);
 }
@@ -91,7 +100,12 @@ function toSummary(row: NoteRow): NoteSummary {
 export function readNote(db: Database.Database, id: number): Note {
   const row = stmt(db, 'SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
   if (!row) throw notFound('note', id);
-  return { ...toSummary(row), body: row.body, created: new Date(row.created).toISOString(), links: noteLinks(row.body) };
+  return {
+    ...toSummary(row),
+    body: row.body,
+    created: new Date(row.created).toISOString(),
+    links: noteLinks(row.body),
+  };
 }
 
 export interface NoteQuery {

@@ -19,7 +19,11 @@ export function cleanTagName(name: string): string {
 }
 
 /** Adds each tag to each item; returns how many (item, tag) pairs were new. */
-export function attachTags(db: Database.Database, itemIds: readonly number[], names: readonly string[]): number {
+export function attachTags(
+  db: Database.Database,
+  itemIds: readonly number[],
+  names: readonly string[],
+): number {
   let added = 0;
   const insert = stmt(db, 'INSERT OR IGNORE INTO item_tags(item_id, tag_id) VALUES (?, ?)');
   for (const name of new Set(names.map(cleanTagName))) {
@@ -29,7 +33,11 @@ export function attachTags(db: Database.Database, itemIds: readonly number[], na
   return added;
 }
 
-export function detachTags(db: Database.Database, itemIds: readonly number[], names: readonly string[]): number {
+export function detachTags(
+  db: Database.Database,
+  itemIds: readonly number[],
+  names: readonly string[],
+): number {
   let removed = 0;
   const remove = stmt(db, 'DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?');
   for (const name of names) {
@@ -47,7 +55,12 @@ export function listTags(db: Database.Database): Tag[] {
      FROM tags t LEFT JOIN counts c ON c.scope = 't' || t.id
      ORDER BY t.name COLLATE NOCASE`,
   ).all() as { id: number; name: string; color: string | null; itemCount: number }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, itemCount: r.itemCount, ...(r.color ? { color: r.color } : {}) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    itemCount: r.itemCount,
+    ...(r.color ? { color: r.color } : {}),
+  }));
 }
 
 export function itemTags(db: Database.Database, itemId: number): string[] {
@@ -75,7 +88,8 @@ export function renameTag(db: Database.Database, id: number, name: string): void
 }
 
 export function setTagColor(db: Database.Database, id: number, color: string | null): void {
-  if (stmt(db, 'UPDATE tags SET color = ? WHERE id = ?').run(color, id).changes === 0) throw notFound('tag', id);
+  if (stmt(db, 'UPDATE tags SET color = ? WHERE id = ?').run(color, id).changes === 0)
+    throw notFound('tag', id);
 }
 
 export function deleteTag(db: Database.Database, id: number): void {

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { SheafError } from '../errors';
 import type { History } from './history';
-import { reindexTouched } from './search/indexer';
+import { reindexTouched, reindexTouchedInChunks } from './search/indexer';
 
 export interface Change {
   /** What the step was called ("Import 103 papers", "Undo Edit title"). */
@@ -47,6 +47,37 @@ export class Transactor {
     return result;
   }
 
+  /**
+   * Runs a long write (an import) as one undoable step that yields to the event loop at
+   * each `checkpoint`, so progress can be reported and cancellation heard. Use it on a
+   * connection of its own: other statements on this one would join the transaction.
+   */
+  async runChunked<T>(
+    label: string,
+    fn: (checkpoint: () => Promise<void>) => Promise<T>,
+    checkpoint: () => Promise<void>,
+  ): Promise<T> {
+    if (this.depth > 0) throw new SheafError('conflict', 'Another write is in progress on this connection.');
+    this.depth++;
+    let changed = false;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      const step = this.history.open(label);
+      const value = await fn(checkpoint);
+      changed = this.history.close(step);
+      await reindexTouchedInChunks(this.db, checkpoint);
+      this.db.exec('COMMIT');
+      return value;
+    } catch (error) {
+      this.history.abort();
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw translateWriteError(error);
+    } finally {
+      this.depth--;
+      if (changed) this.onChange({ label, version: ++this.version });
+    }
+  }
+
   /** Runs `fn` in a transaction outside any undo step (undo/redo themselves, maintenance). */
   runUnrecorded<T>(label: string, fn: () => T): T {
     const result = this.atomically(() => {
@@ -73,12 +104,16 @@ export class Transactor {
 export function translateWriteError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') {
-    return new SheafError('busy', 'The library is busy: another Sheaf process is writing to it. Try again in a moment.');
+    return new SheafError(
+      'busy',
+      'The library is busy: another Sheaf process is writing to it. Try again in a moment.',
+    );
   }
   if (code === 'SQLITE_READONLY') {
     return new SheafError('read-only', 'The library is open read-only; nothing was changed.');
   }
   if (code === 'SQLITE_FULL') return new SheafError('io', 'The disk is full; nothing was changed.');
-  if (code === 'SQLITE_CORRUPT') return new SheafError('corrupt', 'The library file is damaged; nothing was changed.');
+  if (code === 'SQLITE_CORRUPT')
+    return new SheafError('corrupt', 'The library file is damaged; nothing was changed.');
   return error;
 }

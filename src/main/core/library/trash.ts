@@ -30,7 +30,10 @@ export interface TrashContents {
 export function trashContents(db: Database.Database): TrashContents {
   const itemCount = stmt(db, "SELECT n FROM counts WHERE scope = 'trash'").pluck().get() as number;
   const collections = (
-    stmt(db, 'SELECT id, name, deleted FROM collections WHERE deleted IS NOT NULL ORDER BY deleted DESC').all() as {
+    stmt(
+      db,
+      'SELECT id, name, deleted FROM collections WHERE deleted IS NOT NULL ORDER BY deleted DESC',
+    ).all() as {
       id: number;
       name: string;
       deleted: number;
@@ -40,7 +43,14 @@ export function trashContents(db: Database.Database): TrashContents {
     stmt(
       db,
       'SELECT id, key, item_id, title, modified, deleted FROM notes WHERE deleted IS NOT NULL ORDER BY deleted DESC',
-    ).all() as { id: number; key: string; item_id: number | null; title: string; modified: number; deleted: number }[]
+    ).all() as {
+      id: number;
+      key: string;
+      item_id: number | null;
+      title: string;
+      modified: number;
+      deleted: number;
+    }[]
   ).map((r) => ({
     id: r.id,
     key: r.key,
@@ -50,7 +60,10 @@ export function trashContents(db: Database.Database): TrashContents {
     deleted: new Date(r.deleted).toISOString(),
   }));
   const digests = (
-    stmt(db, 'SELECT id, title, deleted FROM digests WHERE deleted IS NOT NULL ORDER BY deleted DESC').all() as {
+    stmt(
+      db,
+      'SELECT id, title, deleted FROM digests WHERE deleted IS NOT NULL ORDER BY deleted DESC',
+    ).all() as {
       id: number;
       title: string;
       deleted: number;

@@ -96,11 +96,19 @@ function addView(db: Database.Database, query: ViewQuery, view: ViewSpec): void 
     }
     case 'tags':
       where('i.deleted IS NULL');
-      for (const name of view.names) addFilter(db, query, { kind: 'tag', name, prefix: false, negated: false });
+      for (const name of view.names)
+        addFilter(db, query, { kind: 'tag', name, prefix: false, negated: false });
       return;
     case 'digest':
-      if (!query.source) query.source = { sql: 'SELECT item_id AS id FROM digest_items WHERE digest_id = ?', params: [view.id] };
-      query.joins.push({ sql: 'JOIN digest_items di ON di.item_id = i.id AND di.digest_id = ?', params: [view.id] });
+      if (!query.source)
+        query.source = {
+          sql: 'SELECT item_id AS id FROM digest_items WHERE digest_id = ?',
+          params: [view.id],
+        };
+      query.joins.push({
+        sql: 'JOIN digest_items di ON di.item_id = i.id AND di.digest_id = ?',
+        params: [view.id],
+      });
       where('i.deleted IS NULL');
       return;
   }
@@ -153,7 +161,8 @@ function orderBy(view: ViewSpec, sort: SortSpec): Clause {
   if (column) return { sql: `${column} ${dir}, i.id ${dir}`, params: [] };
   if (field.startsWith('field:')) {
     const name = field.slice('field:'.length).toLowerCase();
-    if (!/^[\w.-]{1,100}$/.test(name)) throw new SheafError('invalid-argument', `cannot sort by field "${name}"`);
+    if (!/^[\w.-]{1,100}$/.test(name))
+      throw new SheafError('invalid-argument', `cannot sort by field "${name}"`);
     return {
       sql: `(SELECT lower(json_extract(x.fields, ?)) FROM item_extra x WHERE x.item_id = i.id) ${dir}, i.id ${dir}`,
       params: [`$."${name}"`],

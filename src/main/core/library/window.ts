@@ -48,7 +48,8 @@ export class ListReader {
     const { view, sort, offset, limit } = request;
     const terms = parseQuery(request.search ?? '');
     const text = terms.filter((t): t is TextTerm => t.kind === 'text');
-    if (text.length > 0 && sort.field === 'relevance') return this.byRelevance(view, terms, text, offset, limit);
+    if (text.length > 0 && sort.field === 'relevance')
+      return this.byRelevance(view, terms, text, offset, limit);
     if (offset + limit > DEEP_OFFSET) return this.slice(this.allIds(view, sort, terms, text), offset, limit);
     if (text.length === 0) return this.sqlWindow(viewQuery(this.db, view, sort, terms), offset, limit);
     const walked = this.walk(view, sort, terms, text, offset + limit);
@@ -66,7 +67,10 @@ export class ListReader {
       ? this.matchSetQuery(view, { field: 'added', direction: 'asc' }, terms, text)
       : viewQuery(this.db, view, { field: 'added', direction: 'asc' }, terms);
     const { sql, params } = selectSql(query, { columns: 'count(*)', order: false });
-    return this.db.prepare(sql).pluck().get(...params) as number;
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;
   }
 
   private cheapTotal(view: ViewSpec, search?: string): { total?: number } {
@@ -82,19 +86,29 @@ export class ListReader {
               ? tagScope(this.db, view.names[0]!)
               : undefined;
     if (!scope) return {};
-    return { total: (stmt(this.db, 'SELECT n FROM counts WHERE scope = ?').pluck().get(scope) as number) ?? 0 };
+    return {
+      total: (stmt(this.db, 'SELECT n FROM counts WHERE scope = ?').pluck().get(scope) as number) ?? 0,
+    };
   }
 
   private sqlWindow(query: ViewQuery, offset: number, limit: number): number[] {
     const { sql, params } = selectSql(query, { columns: 'i.id', limit: { limit, offset } });
-    return stmt(this.db, sql).pluck().all(...params) as number[];
+    return stmt(this.db, sql)
+      .pluck()
+      .all(...params) as number[];
   }
 
   /**
    * Reads the view in order, testing rows in memory, until `needed` matches are found
    * (or the view ends). Gives up, returning undefined, after WALK_BUDGET rows.
    */
-  private walk(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[], needed: number): number[] | undefined {
+  private walk(
+    view: ViewSpec,
+    sort: SortSpec,
+    terms: Term[],
+    text: TextTerm[],
+    needed: number,
+  ): number[] | undefined {
     const matches = compileMatcher(text);
     const query = viewQuery(this.db, view, sort, terms);
     const found: number[] = [];
@@ -122,20 +136,33 @@ export class ListReader {
       : undefined;
     const query = viewQuery(this.db, view, sort, terms, candidates);
     if (negative) {
-      query.where.push({ sql: 'i.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)', params: [negative] });
+      query.where.push({
+        sql: 'i.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)',
+        params: [negative],
+      });
     }
     return query;
   }
 
-  private byRelevance(view: ViewSpec, terms: Term[], text: TextTerm[], offset: number, limit: number): number[] {
+  private byRelevance(
+    view: ViewSpec,
+    terms: Term[],
+    text: TextTerm[],
+    offset: number,
+    limit: number,
+  ): number[] {
     const { positive, negative } = ftsExpression(text);
-    if (!positive) return this.windowIds({ view, sort: { field: 'added', direction: 'desc' }, offset, limit });
+    if (!positive)
+      return this.windowIds({ view, sort: { field: 'added', direction: 'desc' }, offset, limit });
     const query = viewQuery(this.db, view, { field: 'added', direction: 'asc' }, terms, {
       sql: `SELECT rowid AS id, ${RELEVANCE} AS score FROM search WHERE search MATCH ?`,
       params: [positive],
     });
     if (negative) {
-      query.where.push({ sql: 'i.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)', params: [negative] });
+      query.where.push({
+        sql: 'i.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)',
+        params: [negative],
+      });
     }
     query.order = { sql: 'src.score, i.id', params: [] };
     return this.sqlWindow(query, offset, limit);
@@ -160,7 +187,12 @@ export class ListReader {
     let ids: Int32Array;
     if (query) {
       const { sql, params } = selectSql(query, { columns: 'i.id' });
-      ids = Int32Array.from(this.db.prepare(sql).pluck().all(...params) as number[]);
+      ids = Int32Array.from(
+        this.db
+          .prepare(sql)
+          .pluck()
+          .all(...params) as number[],
+      );
     } else {
       ids = Int32Array.from(this.byRelevance(view, terms, text, 0, -1));
     }

@@ -2,8 +2,8 @@
 // quick-search matcher. Folding must agree with the search index's tokenizer
 // (unicode61, remove_diacritics 2): NFKD, drop combining marks, lower-case.
 
-const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-const NON_ASCII = /[^\u0000-\u007f]/;
+const COMBINING_MARKS = /\p{M}/gu;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** Letters with no decomposition that people still expect to fold. */
 const EXTRA_FOLDS: Record<string, string> = {
   ø: 'o',

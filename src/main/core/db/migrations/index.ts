@@ -1,8 +1,9 @@
 // The ordered list of schema versions. Add a file per version and append it here; never
 // edit a migration that has shipped.
 import { migration001 } from './001-initial';
+import { migration002 } from './002-bindings';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

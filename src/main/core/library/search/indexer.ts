@@ -4,7 +4,16 @@
 import type Database from 'better-sqlite3';
 import { stmt } from '../../db/statements';
 
-export const SEARCH_COLUMNS = ['title', 'creators', 'abstract', 'notes', 'tags', 'ids', 'venue', 'year'] as const;
+export const SEARCH_COLUMNS = [
+  'title',
+  'creators',
+  'abstract',
+  'notes',
+  'tags',
+  'ids',
+  'venue',
+  'year',
+] as const;
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 
 export type SearchDocument = { id: number; deleted: number | null } & Record<SearchColumn, string | null>;
@@ -62,4 +71,17 @@ export function rebuildSearchIndex(db: Database.Database): void {
   db.exec("INSERT INTO search(search) VALUES ('delete-all');");
   const ids = db.prepare('SELECT id FROM items').pluck().all() as number[];
   reindexItems(db, ids, { fresh: true });
+}
+
+/** reindexTouched for long writes: yields at `checkpoint` between batches. */
+export async function reindexTouchedInChunks(
+  db: Database.Database,
+  checkpoint: () => Promise<void>,
+): Promise<void> {
+  const ids = stmt(db, 'SELECT item_id FROM temp.touched').pluck().all() as number[];
+  stmt(db, 'DELETE FROM temp.touched').run();
+  for (let start = 0; start < ids.length; start += 2000) {
+    reindexItems(db, ids.slice(start, start + 2000));
+    await checkpoint();
+  }
 }

@@ -5,10 +5,10 @@
 
 const MARKS = /\p{M}+/gu;
 const SEPARATORS = /[^\p{L}\p{N}\p{Co}]+/u;
-const ASCII = /^[\u0000-\u007f]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function foldForSearch(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 

@@ -1,0 +1,86 @@
+// Import and export.
+import { SheafError } from '../../core/errors';
+import { writeFileAtomic } from '../../core/files/atomic-write';
+import { exportFormats, importFormats } from '../../core/formats/registry';
+import { exportText, scopeLabel } from '../../core/service/exporting';
+import { commitImport, previewImport } from '../../core/service/importing';
+import { createBinding, deleteBinding, listBindings } from '../../core/service/bindings';
+import type { Handlers } from './types';
+
+export const transferHandlers: Handlers<
+  | 'import.formats'
+  | 'import.preview'
+  | 'import.commit'
+  | 'import.cancel'
+  | 'export.formats'
+  | 'export.text'
+  | 'export.save'
+  | 'bindings.list'
+  | 'bindings.create'
+  | 'bindings.delete'
+> = {
+  'import.formats': () =>
+    importFormats().map((f) => ({ id: f.id, label: f.label, extensions: f.extensions })),
+  'import.preview': ({ input, format, yearHint }, { library, imports }) =>
+    previewImport(
+      library,
+      imports,
+      'text' in input
+        ? { text: input.text, ...(input.name ? { name: input.name } : {}) }
+        : { bytes: Buffer.from(input.base64, 'base64'), ...(input.name ? { name: input.name } : {}) },
+      { ...(format ? { format } : {}), ...(yearHint ? { yearHint } : {}) },
+    ),
+  'import.commit': async ({ previewId, exclude, collectionId, digestDate }, context) => {
+    const session = context.imports.take(previewId);
+    const controller = new AbortController();
+    context.runningImports.set(previewId, controller);
+    try {
+      const report = await commitImport(context.library, session, {
+        ...(exclude ? { exclude } : {}),
+        ...(collectionId !== undefined ? { collectionId } : {}),
+        ...(digestDate ? { digestDate } : {}),
+        signal: controller.signal,
+        onProgress: (phase, done, total) =>
+          context.emit('import.progress', { previewId, phase, done, total }),
+      });
+      context.imports.drop(previewId);
+      return report;
+    } finally {
+      context.runningImports.delete(previewId);
+    }
+  },
+  'import.cancel': ({ previewId }, { runningImports, imports }) => {
+    runningImports.get(previewId)?.abort();
+    imports.drop(previewId);
+  },
+  'export.formats': () =>
+    exportFormats().map((f) => ({ id: f.id, label: f.label, extensions: [f.extension] })),
+  'export.text': ({ scope, format, unicode }, { library }) =>
+    exportText(library, scope, format, unicode === undefined ? {} : { unicode }),
+  'export.save': async ({ scope, format, unicode }, { library, platform }) => {
+    if (!platform.chooseSavePath) {
+      throw new SheafError(
+        'invalid-argument',
+        'Saving to a file needs the desktop app; use export.text and download it.',
+      );
+    }
+    const result = exportText(library, scope, format, unicode === undefined ? {} : { unicode });
+    const path = await platform.chooseSavePath(result.filename, result.filename.split('.').pop() ?? 'txt');
+    if (!path) return { path: null, count: result.count };
+    writeFileAtomic(path, result.text);
+    return { path, count: result.count };
+  },
+  'bindings.list': (_, { library }) => listBindings(library),
+  'bindings.create': async ({ scope, format }, { library, platform }) => {
+    if (!platform.chooseSavePath) {
+      throw new SheafError(
+        'invalid-argument',
+        'Choosing a file needs the desktop app; use `sheaf export --watch` instead.',
+      );
+    }
+    const path = await platform.chooseSavePath(`${scopeLabel(library, scope)}.bib`, 'bib');
+    if (!path) return null;
+    return createBinding(library, scope, format, path);
+  },
+  'bindings.delete': ({ id }, { library }) => deleteBinding(library, id),
+};

@@ -1,0 +1,41 @@
+// `sheaf serve`: the browser mode, for headless machines and the end-to-end tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { startBackgroundServices } from '../../api/background';
+import { startServer } from '../../server/server';
+import { CliError, EXIT, openHost, type GlobalOptions } from '../runtime';
+
+const defaultRendererDir = () =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../out/renderer');
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve Sheaf to a browser on this machine (127.0.0.1 only, with a per-run token)')
+    .option('--port <n>', 'port (default: a free one)', '0')
+    .option('--renderer <dir>', 'the built renderer (default: out/renderer of this checkout)')
+    .action(async (options: { port: string; renderer?: string }, command: Command) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError('--port takes 0-65535.', EXIT.usage);
+      const rendererDir = options.renderer ?? defaultRendererDir();
+      if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+        throw new CliError(
+          `No built renderer in ${rendererDir}: run \`npm run build\` first (\`npm run serve\` does).`,
+        );
+      }
+      const host = openHost(command.optsWithGlobals<GlobalOptions>());
+      const stopBackground = startBackgroundServices(host, (message) => process.stderr.write(`${message}\n`));
+      const server = await startServer({ host, rendererDir, port });
+      process.stdout.write(`Sheaf is serving ${host.library.info().path}\nOpen ${server.url}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      stopBackground();
+      await server.close();
+      host.close();
+    });
+}

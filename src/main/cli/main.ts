@@ -1,0 +1,43 @@
+// The `sheaf` command line. Every command goes through the API dispatcher the app
+// uses, so scripts get exactly the app's behaviour and validation.
+import { Command, CommanderError } from 'commander';
+import { registerLibraryCommands } from './commands/library';
+import { registerOrganiseCommands } from './commands/organise';
+import { registerServeCommand } from './commands/serve';
+import { registerTransferCommands } from './commands/transfer';
+import { describeError, EXIT } from './runtime';
+
+export function buildProgram(): Command {
+  const program = new Command('sheaf')
+    .description('Sheaf: paper digests, collections, notes and BibTeX from the command line.')
+    .option('--library <path>', "library file (default: $SHEAF_LIBRARY, else the desktop app's library)")
+    .showHelpAfterError()
+    .exitOverride();
+  registerLibraryCommands(program);
+  registerTransferCommands(program);
+  registerOrganiseCommands(program);
+  registerServeCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      ) {
+        return EXIT.ok;
+      }
+      return EXIT.usage;
+    }
+    const { message, exitCode } = describeError(error);
+    process.stderr.write(`sheaf: ${message}\n`);
+    return exitCode;
+  }
+}

@@ -1,0 +1,96 @@
+// What every CLI command shares: opening the library the user named, calling the API
+// through the same dispatcher as the app (so the same validation applies), exit codes.
+import fs from 'node:fs';
+import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
+import { dispatch } from '../api/dispatch';
+import { handlers } from '../api/handlers';
+import { LibraryHost } from '../api/host';
+import { SheafError } from '../core/errors';
+import { registerBuiltInFormats } from '../core/formats/all';
+import { itemIdByKey } from '../core/library/items';
+import { Library } from '../core/library/library';
+import { resolveLibraryPath } from '../core/paths';
+import { backupBeforeMigration } from '../core/service/backups';
+
+/** Exit codes: 0 ok, 1 bad input (nothing changed), 2 usage. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.badInput,
+  ) {
+    super(message);
+  }
+}
+
+export interface GlobalOptions {
+  library?: string;
+}
+
+export function openHost(options: GlobalOptions, readonly = false): LibraryHost {
+  registerBuiltInFormats();
+  const file = resolveLibraryPath(options.library);
+  const libraryOptions = {
+    readonly,
+    beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, file, from),
+  };
+  const library = Library.open(file, libraryOptions);
+  return new LibraryHost(library, {}, libraryOptions);
+}
+
+export async function withHost<T>(
+  options: GlobalOptions,
+  run: (host: LibraryHost) => Promise<T> | T,
+  readonly = false,
+): Promise<T> {
+  const host = openHost(options, readonly);
+  try {
+    return await run(host);
+  } finally {
+    host.close();
+  }
+}
+
+/** Calls an API method; failures become a CliError with the API's message. */
+export async function call<M extends MethodName>(
+  host: LibraryHost,
+  method: M,
+  args: ArgsOf<M>,
+): Promise<ResultOf<M>> {
+  const result = await dispatch(handlers, host, method, args);
+  if (!result.ok) throw new CliError(result.error.message);
+  return result.value as ResultOf<M>;
+}
+
+/** An item by citation key or item key. */
+export function itemId(host: LibraryHost, key: string): number {
+  try {
+    return itemIdByKey(host.library.db, key);
+  } catch {
+    throw new CliError(`No item with citation key or key "${key}".`);
+  }
+}
+
+export function readInput(file: string): Buffer {
+  if (file === '-') return fs.readFileSync(0);
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${code}`);
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function describeError(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof SheafError) return { message: error.message, exitCode: EXIT.badInput };
+  return {
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    exitCode: EXIT.badInput,
+  };
+}

@@ -1,0 +1,178 @@
+// "Keep this .bib updated": a collection (or the library) bound to a file that is
+// rewritten, atomically and debounced, whenever its entries change. Each entry is
+// rendered once per version of its item (cache keyed by id, modification time and tags),
+// so a change to one item re-renders one entry, not the library.
+import type { Binding, ExportScope } from '../../../shared/results';
+import { SheafError } from '../errors';
+import { stmt } from '../db/statements';
+import { writeFileAtomic } from '../files/atomic-write';
+import { exportFormat } from '../formats/registry';
+import type { ExportItem } from '../formats/types';
+import { readExportItems } from '../library/bulk-read';
+import type { Library } from '../library/library';
+import { scopeItemIds, scopeLabel } from './exporting';
+
+interface BindingRow {
+  id: number;
+  scope: string;
+  path: string;
+  format: 'bibtex' | 'biblatex';
+  last_written: number | null;
+  last_error: string | null;
+}
+
+function toBinding(library: Library, row: BindingRow): Binding {
+  const scope = JSON.parse(row.scope) as ExportScope;
+  let label: string;
+  try {
+    label = scopeLabel(library, scope);
+  } catch {
+    label = 'deleted collection';
+  }
+  return {
+    id: row.id,
+    scope,
+    scopeLabel: label,
+    path: row.path,
+    format: row.format,
+    ...(row.last_written ? { lastWritten: new Date(row.last_written).toISOString() } : {}),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+  };
+}
+
+export function listBindings(library: Library): Binding[] {
+  const rows = stmt(library.db, 'SELECT * FROM bindings ORDER BY id').all() as BindingRow[];
+  return rows.map((row) => toBinding(library, row));
+}
+
+export function createBinding(
+  library: Library,
+  scope: ExportScope,
+  format: 'bibtex' | 'biblatex',
+  path: string,
+): Binding {
+  if (scope.kind === 'items' || scope.kind === 'search') {
+    throw new SheafError(
+      'invalid-argument',
+      'Only a collection, a digest or the whole library can be kept updated.',
+    );
+  }
+  scopeLabel(library, scope); // the scope must exist
+  const id = Number(
+    stmt(
+      library.db,
+      `INSERT INTO bindings(scope, path, format, created) VALUES (?, ?, ?, ?)
+         ON CONFLICT(path) DO UPDATE SET scope = excluded.scope, format = excluded.format`,
+    ).run(JSON.stringify(scope), path, format, library.now()).lastInsertRowid,
+  );
+  const row = stmt(library.db, 'SELECT * FROM bindings WHERE path = ?').get(path) as BindingRow;
+  new BindingWriter().write(library, row);
+  return toBinding(library, {
+    ...(stmt(library.db, 'SELECT * FROM bindings WHERE id = ?').get(row.id ?? id) as BindingRow),
+  });
+}
+
+export function deleteBinding(library: Library, id: number): void {
+  if (stmt(library.db, 'DELETE FROM bindings WHERE id = ?').run(id).changes === 0) {
+    throw new SheafError('not-found', `binding ${id} does not exist`);
+  }
+}
+
+/** Renders and writes bound files, caching rendered entries between writes. */
+export class BindingWriter {
+  private readonly entries = new Map<string, string>();
+  private readonly lastText = new Map<string, string>();
+
+  /** Rewrites the binding's file if its text changed; returns true if written. */
+  write(library: Library, row: BindingRow): boolean {
+    const scope = JSON.parse(row.scope) as ExportScope;
+    try {
+      const text = this.render(library, scope, row.format);
+      if (this.lastText.get(row.path) === text) return false;
+      writeFileAtomic(row.path, text);
+      this.lastText.set(row.path, text);
+      stmt(library.db, 'UPDATE bindings SET last_written = ?, last_error = NULL WHERE id = ?').run(
+        library.now(),
+        row.id,
+      );
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      stmt(library.db, 'UPDATE bindings SET last_error = ? WHERE id = ?').run(message, row.id);
+      throw error;
+    }
+  }
+
+  /** Writes every binding whose file is out of date; returns the paths written. */
+  writeAll(library: Library, onError?: (binding: BindingRow, error: unknown) => void): string[] {
+    const written: string[] = [];
+    for (const row of stmt(library.db, 'SELECT * FROM bindings').all() as BindingRow[]) {
+      try {
+        if (this.write(library, row)) written.push(row.path);
+      } catch (error) {
+        onError?.(row, error);
+      }
+    }
+    return written;
+  }
+
+  render(library: Library, scope: ExportScope, formatId: 'bibtex' | 'biblatex'): string {
+    const format = exportFormat(formatId);
+    const ids = scopeItemIds(library, scope, formatId);
+    const items = readExportItems(library.db, ids);
+    const seen = new Set<string>();
+    const parts = items.map((item) => {
+      const key = cacheKey(formatId, item);
+      seen.add(key);
+      let entry = this.entries.get(key);
+      if (entry === undefined) {
+        entry = format.export([item]).trim();
+        this.entries.set(key, entry);
+      }
+      return entry;
+    });
+    // Forget entries of items that are gone or changed, so the cache stays the library's size.
+    if (this.entries.size > seen.size * 2 + 1000) {
+      for (const key of this.entries.keys()) if (!seen.has(key)) this.entries.delete(key);
+    }
+    return parts.length ? `${parts.join('\n\n')}\n` : '';
+  }
+}
+
+function cacheKey(format: string, item: ExportItem): string {
+  return `${format}\u0000${item.id}\u0000${item.modified}\u0000${item.citekey}\u0000${item.tags.join('\u0001')}`;
+}
+
+/** Keeps bound files current: call `changed()` on every library change. */
+export class BindingsSync {
+  private readonly writer = new BindingWriter();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly library: () => Library,
+    private readonly onWritten: (id: number, path: string, error?: string) => void,
+    private readonly delayMs = 400,
+  ) {}
+
+  changed(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer.unref?.();
+  }
+
+  flush(): void {
+    this.timer = undefined;
+    const library = this.library();
+    if (!library.db.open) return;
+    for (const path of this.writer.writeAll(library, (row, error) =>
+      this.onWritten(row.id, row.path, error instanceof Error ? error.message : String(error)),
+    )) {
+      const row = stmt(library.db, 'SELECT id FROM bindings WHERE path = ?').pluck().get(path) as number;
+      this.onWritten(row, path);
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

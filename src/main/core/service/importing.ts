@@ -1,0 +1,265 @@
+// Importing is two steps, so that the user sees what will happen before it does:
+// preview (decode, detect the format, parse, find duplicates; nothing written) and
+// commit (one undoable step on a connection of its own, yielding between chunks so the
+// app stays responsive, reporting progress, and rolling back whole if cancelled).
+import { randomUUID } from 'node:crypto';
+import type { InputIssue } from '../../../shared/domain';
+import type { ImportPreview, ImportReport, PreviewRecord } from '../../../shared/results';
+import { SheafError } from '../errors';
+import { decodeBytes } from '../formats/encoding';
+import { detectFormat, importFormat } from '../formats/registry';
+import type { ImportFormat, ParseResult } from '../formats/types';
+import { resolveCollectionPath, requireLiveCollection, addToCollection } from '../library/collections';
+import { createDigest, readDigest } from '../library/digests';
+import { findDuplicate } from '../library/duplicates';
+import { insertItem, readItem, replaceItemData, toItemData } from '../library/items';
+import type { Library } from '../library/library';
+import { fillMissing } from '../library/merge';
+import { attachTags } from '../library/tags';
+import { saveBibtexBlocks } from './bibtex-blocks';
+
+export interface ImportInput {
+  text?: string;
+  bytes?: Uint8Array;
+  name?: string;
+}
+
+export interface ImportSession {
+  id: string;
+  format: ImportFormat;
+  result: ParseResult;
+  created: number;
+}
+
+/** Parsed imports waiting for the user's confirmation (a few, for a short while). */
+export class ImportSessions {
+  private readonly sessions = new Map<string, ImportSession>();
+
+  add(format: ImportFormat, result: ParseResult): ImportSession {
+    const session = { id: randomUUID(), format, result, created: Date.now() };
+    this.sessions.set(session.id, session);
+    while (this.sessions.size > 8) this.sessions.delete(this.sessions.keys().next().value!);
+    return session;
+  }
+
+  take(id: string): ImportSession {
+    const session = this.sessions.get(id);
+    if (!session)
+      throw new SheafError(
+        'not-found',
+        'That import preview has expired; open the file or paste the text again.',
+      );
+    return session;
+  }
+
+  drop(id: string): void {
+    this.sessions.delete(id);
+  }
+}
+
+export interface ParseOptions {
+  format?: string;
+  yearHint?: number;
+  now?: Date;
+}
+
+/** Decodes and parses; never writes. */
+export function parseInput(
+  input: ImportInput,
+  options: ParseOptions = {},
+): { format: ImportFormat; result: ParseResult } {
+  let text = input.text;
+  let encoding: string | undefined;
+  if (text === undefined) {
+    if (!input.bytes) throw new SheafError('invalid-argument', 'Nothing to import.');
+    try {
+      const decoded = decodeBytes(input.bytes);
+      text = decoded.text;
+      encoding = decoded.encoding;
+    } catch (error) {
+      throw new SheafError('bad-input', error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const format =
+    options.format && options.format !== 'auto'
+      ? importFormat(options.format)
+      : detectFormat(text, input.name);
+  const result = format.parse(text, {
+    ...(options.yearHint ? { yearHint: options.yearHint } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  if (encoding && !result.encoding) result.encoding = encoding;
+  return { format, result };
+}
+
+export function previewImport(
+  library: Library,
+  sessions: ImportSessions,
+  input: ImportInput,
+  options: ParseOptions,
+): ImportPreview {
+  const { format, result } = parseInput(input, options);
+  const session = sessions.add(format, result);
+  let duplicates = 0;
+  const records: PreviewRecord[] = result.records.map((record, index) => {
+    const data = record.data;
+    const duplicateId = findDuplicate(library.db, data);
+    const preview: PreviewRecord = {
+      index,
+      title: data.title,
+      creators: data.creators
+        .slice(0, 3)
+        .map((c) => c.literal ?? c.family ?? '')
+        .join(', '),
+      line: record.line,
+      links: data.links.length,
+    };
+    const year = data.date?.slice(0, 4);
+    if (year) preview.year = year;
+    if (data.citekey) preview.citekey = data.citekey;
+    if (duplicateId !== undefined) {
+      duplicates++;
+      preview.duplicateOf = { id: duplicateId, title: readItem(library.db, duplicateId).title };
+    }
+    return preview;
+  });
+  return {
+    id: session.id,
+    format: format.id,
+    formatLabel: format.label,
+    ...(result.encoding ? { encoding: result.encoding } : {}),
+    records,
+    errors: result.errors,
+    warnings: result.warnings,
+    ...(result.digest ? { digest: { ...result.digest, title: digestTitle(result, format) } } : {}),
+    duplicates,
+  };
+}
+
+function digestTitle(result: ParseResult, format: ImportFormat): string {
+  const digest = result.digest;
+  if (digest?.title) return digest.title;
+  return digest?.date ? `${format.label} ${digest.date}` : format.label;
+}
+
+export interface CommitOptions {
+  /** Indices of records the user unticked. */
+  exclude?: number[];
+  collectionId?: number;
+  /** "Parent/Child": created if missing. */
+  collectionPath?: string;
+  digestDate?: string;
+  onProgress?: (phase: 'writing' | 'indexing', done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function commitImport(
+  library: Library,
+  session: ImportSession,
+  options: CommitOptions = {},
+): Promise<ImportReport> {
+  const { result, format } = session;
+  const excluded = new Set(options.exclude ?? []);
+  const records = result.records.filter((_, index) => !excluded.has(index));
+  const noun = result.digest ? 'papers' : records.length === 1 ? 'item' : 'items';
+  const label = result.digest
+    ? `Import digest "${digestTitle(result, format)}" (${records.length} ${noun})`
+    : `Import ${records.length} ${noun} (${format.label})`;
+  const report: ImportReport = {
+    added: 0,
+    duplicates: 0,
+    updated: 0,
+    skipped: excluded.size,
+    errors: [...result.errors],
+    warnings: [...result.warnings],
+    format: format.id,
+    ...(result.encoding ? { encoding: result.encoding } : {}),
+    itemIds: [],
+  };
+  const writer = library.file === ':memory:' ? library : library.openSibling();
+  const checkpoint = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted)
+      throw new SheafError('cancelled', 'Import cancelled; the library was not changed.');
+  };
+  try {
+    await writer.writeInChunks(
+      label,
+      async (yieldNow) => {
+        const db = writer.db;
+        const now = writer.now();
+        const formula = writer.citekeyFormula();
+        for (const [i, record] of records.entries()) {
+          const duplicate = findDuplicate(db, record.data);
+          if (duplicate !== undefined) {
+            report.duplicates++;
+            report.itemIds.push(duplicate);
+            if (mergeInto(db, duplicate, record.data, now)) report.updated++;
+          } else {
+            const inserted = insertItem(db, record.data, { now, formula, keepCitekey: true });
+            report.added++;
+            report.itemIds.push(inserted.id);
+            if (inserted.citekeyChanged)
+              report.warnings.push(renamedKey(record.line, record.data.citekey!, inserted.citekey));
+          }
+          if (i % 500 === 499) {
+            options.onProgress?.('writing', i + 1, records.length);
+            await yieldNow();
+          }
+        }
+        options.onProgress?.('writing', records.length, records.length);
+        const collectionId =
+          options.collectionId ??
+          (options.collectionPath
+            ? resolveCollectionPath(db, options.collectionPath, { create: true, now })
+            : undefined);
+        if (collectionId !== undefined) {
+          requireLiveCollection(db, collectionId);
+          addToCollection(db, collectionId, report.itemIds, now);
+          report.collectionId = collectionId;
+        }
+        if (result.digest) {
+          const date = options.digestDate ?? result.digest.date;
+          const digestId = createDigest(
+            db,
+            { source: result.digest.source, title: digestTitle(result, format), ...(date ? { date } : {}) },
+            [...new Set(report.itemIds)],
+            now,
+          );
+          report.digest = readDigest(db, digestId);
+        }
+        saveBibtexBlocks(writer, result);
+        options.onProgress?.('indexing', 0, records.length);
+      },
+      checkpoint,
+    );
+  } finally {
+    if (writer !== library) writer.close();
+  }
+  if (writer !== library) library.changedBy(label);
+  return report;
+}
+
+/** Adds what an incoming duplicate knows and the stored item lacks; true if anything. */
+function mergeInto(
+  db: Library['db'],
+  id: number,
+  incoming: ParseResult['records'][number]['data'],
+  now: number,
+): boolean {
+  const existing = toItemData(readItem(db, id));
+  const changed = fillMissing(existing, incoming);
+  if (changed) replaceItemData(db, id, existing, now);
+  const tagged = incoming.tags?.length ? attachTags(db, [id], incoming.tags) > 0 : false;
+  return changed || tagged;
+}
+
+function renamedKey(line: number, wanted: string, got: string): InputIssue {
+  return {
+    line,
+    column: 1,
+    entry: wanted,
+    message: `citation key "${wanted}" is already used in the library; imported as "${got}"`,
+  };
+}
