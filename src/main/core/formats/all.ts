@@ -1,7 +1,15 @@
-// Registers the built-in formats. Imported once by whatever hosts the core.
+// Registers the built-in formats. Called once by whatever hosts the core (app, server,
+// CLI, tests); registering twice is harmless.
+import { cslJsonExport, cslJsonImport } from './csl';
+import { digestExportFormats, digestImportFormats } from './digest';
 import { registerExport, registerImport } from './registry';
+import { risExport, risImport } from './ris';
 
 export function registerBuiltInFormats(): void {
-  void registerImport;
-  void registerExport;
+  for (const format of digestImportFormats) registerImport(format);
+  registerImport(risImport);
+  registerImport(cslJsonImport);
+  for (const format of digestExportFormats) registerExport(format);
+  registerExport(risExport);
+  registerExport(cslJsonExport);
 }

@@ -1,10 +1,10 @@
 // Reads many items at once (exports of a whole library): a handful of set queries per
 // thousand items instead of several queries per item.
 import type Database from 'better-sqlite3';
-import type { Creator, Item, ItemLink } from '../../../shared/domain';
+import type { Item } from '../../../shared/domain';
 import type { ExportItem } from '../formats/types';
 import { stmt } from '../db/statements';
-import { creatorFromRow, type ExtraRow, linkFromRow, rowToItem } from './item-rows';
+import { type ExtraRow, rowToItem } from './item-rows';
 
 const BATCH = 1000;
 const IN_BATCH = '(SELECT value FROM json_each(?))';
@@ -30,22 +30,11 @@ export function readExportItems(db: Database.Database, ids: readonly number[]): 
     const rows = stmt(db, `SELECT * FROM items WHERE id IN ${IN_BATCH}`).all(batch) as Row[];
     const extras = new Map(
       (
-        stmt(db, `SELECT item_id, abstract, fields, origin FROM item_extra WHERE item_id IN ${IN_BATCH}`).all(
-          batch,
-        ) as Row[]
+        stmt(
+          db,
+          `SELECT item_id, creators, links, abstract, fields, origin FROM item_extra WHERE item_id IN ${IN_BATCH}`,
+        ).all(batch) as Row[]
       ).map((row) => [row.item_id as number, row as unknown as ExtraRow]),
-    );
-    const creators = groupBy<Creator>(
-      stmt(db, `SELECT * FROM creators WHERE item_id IN ${IN_BATCH} ORDER BY item_id, position`).all(
-        batch,
-      ) as Row[],
-      creatorFromRow,
-    );
-    const links = groupBy<ItemLink>(
-      stmt(db, `SELECT * FROM links WHERE item_id IN ${IN_BATCH} ORDER BY item_id, position`).all(
-        batch,
-      ) as Row[],
-      linkFromRow,
     );
     const tags = groupBy<string>(
       stmt(
@@ -58,15 +47,7 @@ export function readExportItems(db: Database.Database, ids: readonly number[]): 
     const byId = new Map<number, Item>();
     for (const row of rows) {
       const id = row.id as number;
-      byId.set(
-        id,
-        rowToItem(
-          row as Parameters<typeof rowToItem>[0],
-          extras.get(id),
-          creators.get(id) ?? [],
-          links.get(id) ?? [],
-        ),
-      );
+      byId.set(id, rowToItem(row as Parameters<typeof rowToItem>[0], extras.get(id)));
     }
     for (const id of ids.slice(start, start + BATCH)) {
       const item = byId.get(id);

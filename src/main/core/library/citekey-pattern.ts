@@ -71,7 +71,8 @@ export function compileFormula(source: string): CitekeyFormula {
     source,
     generate(data) {
       for (const parts of alternatives) {
-        const key = finishKey(parts.map((part) => part(data)).join(''), familyNames(data).length === 0);
+        const values = parts.map((part) => part(data));
+        const key = finishKey(values, familyNames(data).length === 0);
         if (key) return key;
       }
       return '';
@@ -127,28 +128,43 @@ function familyNames(data: ItemData): string[] {
     .filter((name) => name.length > 0);
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function stripAccents(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+}
+
 function titleWords(title: string): string[] {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripAccents(title)
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
 }
 
 function asciiOnly(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]/g, '');
+  return stripAccents(text).replace(/[^A-Za-z0-9]/g, '');
 }
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** Keys are ASCII letters, digits and -_:. ; a key without an author starts lower-case. */
-function finishKey(raw: string, noAuthor: boolean): string {
-  const key = raw.replace(/[^A-Za-z0-9_:.-]/g, '');
-  if (!key) return '';
-  return noAuthor ? key.charAt(0).toLowerCase() + key.slice(1) : key;
+/**
+ * Keys are ASCII letters, digits and -_:. ; a key without an author starts with its
+ * first word in lower case ("llmUnlearningShould", not "LLMUnlearningShould").
+ */
+function finishKey(values: string[], noAuthor: boolean): string {
+  const clean = (text: string) => text.replace(/[^A-Za-z0-9_:.-]/g, '');
+  const parts = values.map(clean);
+  const first = parts.findIndex((part) => part.length > 0);
+  if (first < 0) return '';
+  if (noAuthor) parts[first] = lowerFirstWord(parts[first]!);
+  return parts.join('');
+}
+
+/** "LLMUnlearning" -> "llmUnlearning", "DeepCache" -> "deepCache", "ACUAnalytic" -> "acuAnalytic". */
+function lowerFirstWord(text: string): string {
+  const acronym = /^[A-Z]{2,}(?=[A-Z][a-z])/.exec(text);
+  if (acronym) return acronym[0].toLowerCase() + text.slice(acronym[0].length);
+  const end = /^[A-Z]*[a-z0-9]*/.exec(text)?.[0].length ?? 1;
+  return text.slice(0, end).toLowerCase() + text.slice(end);
 }

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { ItemData } from '../../../shared/domain';
 import { stmt } from '../db/statements';
-import { matchKey } from '../text/fold';
+import { matchHash, matchKey } from '../text/fold';
 
 export function normaliseArxiv(id: string | undefined): string | undefined {
   if (!id) return undefined;
@@ -45,8 +45,13 @@ export function findDuplicate(db: Database.Database, data: ItemData): number | u
   if (title.length < 8) return undefined;
   const candidates = stmt(
     db,
-    'SELECT id, date, doi, arxiv FROM items WHERE match_title = ? AND deleted IS NULL',
-  ).all(title) as { id: number; date: string | null; doi: string | null; arxiv: string | null }[];
+    'SELECT id, date, doi, arxiv FROM items WHERE match_hash = ? AND match_title = ? AND deleted IS NULL',
+  ).all(matchHash(title), title) as {
+    id: number;
+    date: string | null;
+    doi: string | null;
+    arxiv: string | null;
+  }[];
   const wantedYear = year(data.date);
   for (const candidate of candidates) {
     const theirYear = year(candidate.date);

@@ -11,8 +11,6 @@ import { stmt } from '../db/statements';
 const TRACKED: Record<string, { itemColumn?: string }> = {
   items: { itemColumn: 'id' },
   item_extra: { itemColumn: 'item_id' },
-  creators: { itemColumn: 'item_id' },
-  links: {},
   collections: {},
   collection_items: {},
   tags: {},
@@ -170,7 +168,7 @@ function toStep(row: Record<string, unknown>): HistoryStep {
 function installCapture(db: Database.Database, columns: Map<string, string[]>): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS capture (step INTEGER NOT NULL, phase TEXT NOT NULL);
-    CREATE TEMP TABLE IF NOT EXISTS touched (item_id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE IF NOT EXISTS touched (item_id INTEGER PRIMARY KEY, fresh INTEGER NOT NULL DEFAULT 0);
   `);
   for (const [table, { itemColumn }] of Object.entries(TRACKED)) {
     const names = (db.prepare(`PRAGMA main.table_info(${table})`).all() as { name: string; pk: number }[])
@@ -181,10 +179,11 @@ function installCapture(db: Database.Database, columns: Map<string, string[]>): 
     const log = (op: string, row: 'OLD' | 'NEW', withData: boolean) =>
       `INSERT INTO history_ops(step, phase, tbl, op, rid, data)
          SELECT step, phase, '${table}', '${op}', ${row}.rowid, ${withData ? image('OLD') : 'NULL'} FROM temp.capture;`;
-    const touch = (row: 'OLD' | 'NEW') =>
+    // `fresh`: the item was created in this transaction, so the index has no row to remove.
+    const touch = (row: 'OLD' | 'NEW', fresh = 0) =>
       itemColumn
-        ? `INSERT OR IGNORE INTO touched(item_id)
-             SELECT ${row}.${itemColumn} FROM temp.capture WHERE ${row}.${itemColumn} IS NOT NULL;`
+        ? `INSERT OR IGNORE INTO touched(item_id, fresh)
+             SELECT ${row}.${itemColumn}, ${fresh} FROM temp.capture WHERE ${row}.${itemColumn} IS NOT NULL;`
         : '';
     const tagRename =
       table === 'tags'
@@ -193,7 +192,7 @@ function installCapture(db: Database.Database, columns: Map<string, string[]>): 
         : '';
     db.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS history_${table}_insert AFTER INSERT ON main.${table} BEGIN
-        ${log('D', 'NEW', false)} ${touch('NEW')}
+        ${log('D', 'NEW', false)} ${touch('NEW', table === 'items' ? 1 : 0)}
       END;
       CREATE TEMP TRIGGER IF NOT EXISTS history_${table}_delete AFTER DELETE ON main.${table} BEGIN
         ${log('I', 'OLD', true)} ${touch('OLD')}

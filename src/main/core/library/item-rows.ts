@@ -1,7 +1,7 @@
 // ItemData <-> rows. The items row holds what lists sort and show; the derived columns
 // (display names, sort keys, match key) are computed here and nowhere else.
 import type { Creator, Item, ItemData, ItemLink, ItemOrigin, ItemType } from '../../../shared/domain';
-import { matchKey, sortKey } from '../text/fold';
+import { matchHash, matchKey, sortKey } from '../text/fold';
 import { normaliseArxiv } from './duplicates';
 
 /** Columns of `items` that come straight from ItemData. */
@@ -28,11 +28,13 @@ export const DERIVED_COLUMNS = [
   'creators_sort',
   'container_sort',
   'match_title',
+  'match_hash',
 ] as const;
 
-export type ItemRowValues = Record<DataColumn | (typeof DERIVED_COLUMNS)[number], string | null>;
+export type ItemRowValues = Record<DataColumn | (typeof DERIVED_COLUMNS)[number], string | number | null>;
 
 export function itemRowValues(data: ItemData): ItemRowValues {
+  const titleKey = matchKey(data.title);
   const orNull = (value: string | undefined) => (value === undefined || value === '' ? null : value);
   return {
     type: data.type,
@@ -51,34 +53,42 @@ export function itemRowValues(data: ItemData): ItemRowValues {
     ...creatorColumns(data.creators),
     title_sort: sortKey(data.title),
     container_sort: sortKey(data.container),
-    match_title: matchKey(data.title),
+    match_title: titleKey,
+    match_hash: matchHash(titleKey),
   };
 }
 
 export function creatorColumns(creators: Creator[]) {
-  const primary = creators.filter((c) => c.role === 'author');
-  const shown = primary.length > 0 ? primary : creators;
-  return {
-    creators_display: displayCreators(shown),
-    creators_text: creators.map(fullName).join('; '),
-    creators_sort: sortKey(
-      shown.map((c) => [c.literal ?? c.family ?? '', c.given ?? ''].join(' ')).join(' '),
-    ),
-  };
+  let shown = creators.filter((c) => c.role === 'author');
+  if (shown.length === 0) shown = creators;
+  let text = '';
+  for (const c of creators) text += (text ? '; ' : '') + fullName(c);
+  // The first three names decide any sort order that matters.
+  let sortText = '';
+  for (const c of shown.slice(0, 3)) sortText += `${c.literal ?? c.family ?? ''} ${c.given ?? ''} `;
+  return { creators_display: displayCreators(shown), creators_text: text, creators_sort: sortKey(sortText) };
+}
+
+function lastName(c: Creator): string {
+  if (c.literal) return c.literal;
+  return c.prefix ? `${c.prefix} ${c.family ?? ''}` : (c.family ?? '');
 }
 
 /** "Vaswani", "Smith and Jones", "Vaswani et al." */
 export function displayCreators(creators: Creator[]): string {
-  const last = (c: Creator) => c.literal ?? [c.prefix, c.family].filter(Boolean).join(' ') ?? '';
   if (creators.length === 0) return '';
-  if (creators.length === 1) return last(creators[0]!);
-  if (creators.length === 2) return `${last(creators[0]!)} and ${last(creators[1]!)}`;
-  return `${last(creators[0]!)} et al.`;
+  if (creators.length === 1) return lastName(creators[0]!);
+  if (creators.length === 2) return `${lastName(creators[0]!)} and ${lastName(creators[1]!)}`;
+  return `${lastName(creators[0]!)} et al.`;
 }
 
 export function fullName(c: Creator): string {
   if (c.literal) return c.literal;
-  return [c.given, c.prefix, c.family, c.suffix].filter(Boolean).join(' ');
+  let name = c.given ?? '';
+  if (c.prefix) name += (name ? ' ' : '') + c.prefix;
+  if (c.family) name += (name ? ' ' : '') + c.family;
+  if (c.suffix) name += (name ? ' ' : '') + c.suffix;
+  return name;
 }
 
 interface ItemRow extends Record<string, unknown> {
@@ -91,25 +101,22 @@ interface ItemRow extends Record<string, unknown> {
 }
 
 export interface ExtraRow {
+  creators: string;
+  links: string;
   abstract: string | null;
   fields: string | null;
   origin: string | null;
 }
 
-export function rowToItem(
-  row: ItemRow,
-  extra: ExtraRow | undefined,
-  creators: Creator[],
-  links: ItemLink[],
-): Item {
+export function rowToItem(row: ItemRow, extra: ExtraRow | undefined): Item {
   const item: Item = {
     id: row.id,
     key: row.key,
     citekey: row.citekey,
     type: row.type as ItemType,
     title: row.title as string,
-    creators,
-    links,
+    creators: extra ? (JSON.parse(extra.creators) as Creator[]) : [],
+    links: extra ? (JSON.parse(extra.links) as ItemLink[]) : [],
     fields: extra?.fields ? (JSON.parse(extra.fields) as Record<string, string>) : {},
     added: new Date(row.added).toISOString(),
     modified: new Date(row.modified).toISOString(),
@@ -125,22 +132,26 @@ export function rowToItem(
   return item;
 }
 
-export function creatorFromRow(row: Record<string, unknown>): Creator {
-  const creator: Creator = { role: row.role as Creator['role'] };
-  for (const part of ['family', 'given', 'prefix', 'suffix', 'literal'] as const) {
-    const value = row[part];
-    if (typeof value === 'string') creator[part] = value;
-  }
-  return creator;
+/** Creators without empty parts, in a fixed key order, so equal lists serialise equally. */
+function cleanCreator(c: Creator): Creator {
+  const out: Creator = { role: c.role };
+  for (const part of ['family', 'given', 'prefix', 'suffix', 'literal'] as const)
+    if (c[part]) out[part] = c[part];
+  return out;
 }
 
-export function linkFromRow(row: Record<string, unknown>): ItemLink {
-  const link: ItemLink = { kind: row.kind as ItemLink['kind'], url: row.url as string };
-  if (typeof row.label === 'string') link.label = row.label;
-  return link;
+function cleanLink(link: ItemLink): ItemLink {
+  return { kind: link.kind, url: link.url, ...(link.label ? { label: link.label } : {}) };
 }
 
-export function extraValues(data: ItemData): [string | null, string | null, string | null] {
+/** item_extra values for `data`: creators, links, abstract, fields, origin. */
+export function extraValues(data: ItemData): [string, string, string | null, string | null, string | null] {
   const fields = Object.keys(data.fields).length > 0 ? JSON.stringify(data.fields) : null;
-  return [data.abstract || null, fields, data.origin ? JSON.stringify(data.origin) : null];
+  return [
+    JSON.stringify(data.creators.map(cleanCreator)),
+    JSON.stringify(data.links.map(cleanLink)),
+    data.abstract || null,
+    fields,
+    data.origin ? JSON.stringify(data.origin) : null,
+  ];
 }

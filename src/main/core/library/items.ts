@@ -2,19 +2,17 @@
 // wrap writes in a Transactor step; this module only knows rows.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Creator, Item, ItemData, ItemLink } from '../../../shared/domain';
+import type { Item, ItemData } from '../../../shared/domain';
 import { notFound, SheafError } from '../errors';
 import { stmt } from '../db/statements';
 import type { CitekeyFormula } from './citekey-pattern';
 import { uniqueCitekey } from './citekeys';
 import {
-  creatorFromRow,
   DATA_COLUMNS,
   DERIVED_COLUMNS,
   extraValues,
   type ExtraRow,
   itemRowValues,
-  linkFromRow,
   rowToItem,
 } from './item-rows';
 import { attachTags } from './tags';
@@ -22,11 +20,19 @@ import { attachTags } from './tags';
 const ROW_COLUMNS = [...DATA_COLUMNS, ...DERIVED_COLUMNS];
 const KEY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
 /** A random 12-character key (60 bits): stable, never reused, safe in file names. */
 export function newKey(): string {
-  const bytes = randomBytes(12);
+  // One system call per 340 keys rather than per key: imports make keys by the thousand.
+  if (poolOffset + 12 > pool.length) {
+    pool = randomBytes(4096);
+    poolOffset = 0;
+  }
   let key = '';
-  for (const byte of bytes) key += KEY_ALPHABET[byte & 31];
+  for (let i = 0; i < 12; i++) key += KEY_ALPHABET[pool[poolOffset + i]! & 31];
+  poolOffset += 12;
   return key;
 }
 
@@ -55,8 +61,6 @@ export function insertItem(db: Database.Database, data: ItemData, options: Inser
       .lastInsertRowid,
   );
   writeExtra(db, id, data);
-  writeCreators(db, id, data.creators);
-  writeLinks(db, id, data.links);
   if (data.tags?.length) attachTags(db, [id], data.tags);
   return { id, citekey, citekeyChanged: Boolean(requested) && citekey !== requested };
 }
@@ -67,81 +71,28 @@ export function replaceItemData(db: Database.Database, id: number, data: ItemDat
   const sql = `UPDATE items SET ${ROW_COLUMNS.map((c) => `${c} = ?`).join(', ')}, modified = ? WHERE id = ?`;
   const { changes } = stmt(db, sql).run(...ROW_COLUMNS.map((c) => values[c]), now, id);
   if (changes === 0) throw notFound('item', id);
-  stmt(db, 'DELETE FROM item_extra WHERE item_id = ?').run(id);
-  writeExtra(db, id, data);
-  if (!sameCreators(readCreators(db, id), data.creators)) {
-    stmt(db, 'DELETE FROM creators WHERE item_id = ?').run(id);
-    writeCreators(db, id, data.creators);
-  }
-  if (JSON.stringify(readLinks(db, id)) !== JSON.stringify(data.links)) {
-    stmt(db, 'DELETE FROM links WHERE item_id = ?').run(id);
-    writeLinks(db, id, data.links);
-  }
+  stmt(
+    db,
+    'UPDATE item_extra SET creators = ?, links = ?, abstract = ?, fields = ?, origin = ? WHERE item_id = ?',
+  ).run(...extraValues(data), id);
 }
 
 function writeExtra(db: Database.Database, id: number, data: ItemData): void {
-  const [abstract, fields, origin] = extraValues(data);
-  if (abstract === null && fields === null && origin === null) return;
-  stmt(db, 'INSERT INTO item_extra(item_id, abstract, fields, origin) VALUES (?, ?, ?, ?)').run(
-    id,
-    abstract,
-    fields,
-    origin,
-  );
-}
-
-function writeCreators(db: Database.Database, id: number, creators: Creator[]): void {
-  const insert = stmt(
+  stmt(
     db,
-    'INSERT INTO creators(item_id, position, role, family, given, prefix, suffix, literal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  creators.forEach((c, position) =>
-    insert.run(
-      id,
-      position,
-      c.role,
-      c.family ?? null,
-      c.given ?? null,
-      c.prefix ?? null,
-      c.suffix ?? null,
-      c.literal ?? null,
-    ),
-  );
-}
-
-function writeLinks(db: Database.Database, id: number, links: ItemLink[]): void {
-  const insert = stmt(db, 'INSERT INTO links(item_id, position, kind, url, label) VALUES (?, ?, ?, ?, ?)');
-  links.forEach((link, position) => insert.run(id, position, link.kind, link.url, link.label ?? null));
-}
-
-function sameCreators(a: Creator[], b: Creator[]): boolean {
-  return JSON.stringify(a.map(normaliseCreator)) === JSON.stringify(b.map(normaliseCreator));
-}
-
-function normaliseCreator(c: Creator): Creator {
-  const out: Creator = { role: c.role };
-  for (const part of ['family', 'given', 'prefix', 'suffix', 'literal'] as const)
-    if (c[part]) out[part] = c[part];
-  return out;
-}
-
-export function readCreators(db: Database.Database, id: number): Creator[] {
-  const rows = stmt(db, 'SELECT * FROM creators WHERE item_id = ? ORDER BY position').all(id);
-  return rows.map((row) => creatorFromRow(row as Record<string, unknown>));
-}
-
-export function readLinks(db: Database.Database, id: number): ItemLink[] {
-  const rows = stmt(db, 'SELECT * FROM links WHERE item_id = ? ORDER BY position').all(id);
-  return rows.map((row) => linkFromRow(row as Record<string, unknown>));
+    'INSERT INTO item_extra(item_id, creators, links, abstract, fields, origin) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, ...extraValues(data));
 }
 
 export function readItem(db: Database.Database, id: number): Item {
   const row = stmt(db, 'SELECT * FROM items WHERE id = ?').get(id) as
     Parameters<typeof rowToItem>[0] | undefined;
   if (!row) throw notFound('item', id);
-  const extra = stmt(db, 'SELECT abstract, fields, origin FROM item_extra WHERE item_id = ?').get(id) as
-    ExtraRow | undefined;
-  return rowToItem(row, extra, readCreators(db, id), readLinks(db, id));
+  const extra = stmt(
+    db,
+    'SELECT creators, links, abstract, fields, origin FROM item_extra WHERE item_id = ?',
+  ).get(id) as ExtraRow | undefined;
+  return rowToItem(row, extra);
 }
 
 /** Items in the order of `ids`; unknown ids are skipped. */

@@ -98,7 +98,7 @@ export function deleteItemRows(db: Database.Database, id: number): void {
   for (const noteId of stmt(db, 'SELECT id FROM notes WHERE item_id = ?').pluck().all(id) as number[]) {
     deleteNoteRows(db, noteId);
   }
-  for (const table of ['collection_items', 'item_tags', 'digest_items', 'links', 'creators', 'item_extra']) {
+  for (const table of ['collection_items', 'item_tags', 'digest_items', 'item_extra']) {
     stmt(db, `DELETE FROM ${table} WHERE item_id = ?`).run(id);
   }
   stmt(db, 'DELETE FROM items WHERE id = ?').run(id);

@@ -178,6 +178,8 @@ export async function commitImport(
     itemIds: [],
   };
   const writer = library.file === ':memory:' ? library : library.openSibling();
+  // A big import inserts into a dozen indexes at random places: keep their pages in memory.
+  if (writer !== library && records.length > 5000) writer.db.pragma('cache_size = -262144');
   const checkpoint = async () => {
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted)

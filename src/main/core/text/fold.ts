@@ -37,17 +37,34 @@ const LEADING_NOISE = /^[^\p{L}\p{N}]+/u;
 const LEADING_ARTICLE = /^(?:the|an?)\s+/;
 const SPACES = /\s+/g;
 
+// ASCII twins of the Unicode patterns: most text is ASCII, and these are much faster.
+const LEADING_NOISE_ASCII = /^[^a-z0-9]+/;
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+const NOT_ALNUM_ASCII = /[^a-z0-9]+/g;
+
 /** A sort key: folded, leading punctuation and English articles dropped. */
 export function sortKey(text: string | undefined | null): string {
   if (!text) return '';
-  const folded = fold(text).replace(LEADING_NOISE, '').replace(SPACES, ' ');
+  const ascii = !NON_ASCII.test(text);
+  const folded = fold(text)
+    .replace(ascii ? LEADING_NOISE_ASCII : LEADING_NOISE, '')
+    .replace(SPACES, ' ');
   return folded.replace(LEADING_ARTICLE, '').trim();
 }
-
-const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
 
 /** Letters and digits only: two titles that differ in case, accents or punctuation match. */
 export function matchKey(text: string | undefined | null): string {
   if (!text) return '';
-  return fold(text).replace(NOT_ALNUM, '');
+  const ascii = !NON_ASCII.test(text);
+  return fold(text).replace(ascii ? NOT_ALNUM_ASCII : NOT_ALNUM, '');
+}
+
+/** A 32-bit FNV-1a hash of a match key: a small index for finding candidate duplicates. */
+export function matchHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }

@@ -38,6 +38,7 @@ CREATE TABLE items (
   creators_sort TEXT NOT NULL DEFAULT '',
   container_sort TEXT NOT NULL DEFAULT '',
   match_title TEXT NOT NULL DEFAULT '',
+  match_hash INTEGER NOT NULL DEFAULT 0,
   added INTEGER NOT NULL,
   modified INTEGER NOT NULL,
   deleted INTEGER
@@ -46,43 +47,23 @@ CREATE INDEX items_by_title ON items(title_sort) WHERE deleted IS NULL;
 CREATE INDEX items_by_creators ON items(creators_sort) WHERE deleted IS NULL;
 CREATE INDEX items_by_date ON items(date) WHERE deleted IS NULL;
 CREATE INDEX items_by_container ON items(container_sort) WHERE deleted IS NULL;
-CREATE INDEX items_by_citekey ON items(citekey COLLATE NOCASE) WHERE deleted IS NULL;
-CREATE INDEX items_by_modified ON items(modified) WHERE deleted IS NULL;
 CREATE INDEX items_in_trash ON items(deleted) WHERE deleted IS NOT NULL;
 CREATE INDEX items_by_doi ON items(doi COLLATE NOCASE) WHERE doi IS NOT NULL;
 CREATE INDEX items_by_arxiv ON items(arxiv) WHERE arxiv IS NOT NULL;
-CREATE INDEX items_by_match_title ON items(match_title);
+-- Duplicate candidates by title: an integer hash keeps this index small and cheap to insert into.
+CREATE INDEX items_by_match_hash ON items(match_hash);
 
--- Large or rarely listed data, kept out of the items rows so that list scans stay compact.
+-- What lists do not show, kept out of the items rows so that list scans stay compact.
+-- Creators and links are read and written whole with their item, so they are JSON
+-- arrays here (one row per item) rather than rows of their own.
 CREATE TABLE item_extra (
   item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  creators TEXT NOT NULL DEFAULT '[]',
+  links TEXT NOT NULL DEFAULT '[]',
   abstract TEXT,
   fields TEXT,
   origin TEXT
 );
-
-CREATE TABLE creators (
-  id INTEGER PRIMARY KEY,
-  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  role TEXT NOT NULL,
-  family TEXT,
-  given TEXT,
-  prefix TEXT,
-  suffix TEXT,
-  literal TEXT
-);
-CREATE INDEX creators_by_item ON creators(item_id, position);
-
-CREATE TABLE links (
-  id INTEGER PRIMARY KEY,
-  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  url TEXT NOT NULL,
-  label TEXT
-);
-CREATE INDEX links_by_item ON links(item_id, position);
 
 CREATE TABLE collections (
   id INTEGER PRIMARY KEY,

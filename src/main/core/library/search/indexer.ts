@@ -43,8 +43,15 @@ export function readSearchDocuments(db: Database.Database, ids: readonly number[
   return documents;
 }
 
-/** Rewrites the index rows of the given items (removing those that no longer exist). */
-export function reindexItems(db: Database.Database, ids: readonly number[], { fresh = false } = {}): void {
+/**
+ * Rewrites the index rows of the given items (removing those that no longer exist).
+ * Items in `fresh` were created since the index last saw them: nothing to remove.
+ */
+export function reindexItems(
+  db: Database.Database,
+  ids: readonly number[],
+  fresh?: ReadonlySet<number> | 'all',
+): void {
   if (ids.length === 0) return;
   // FTS5 ignores a rowid constraint bound as a float; better-sqlite3 binds numbers as floats.
   const remove = stmt(db, 'DELETE FROM search WHERE rowid = CAST(? AS INTEGER)');
@@ -52,7 +59,7 @@ export function reindexItems(db: Database.Database, ids: readonly number[], { fr
     db,
     `INSERT INTO search(rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (CAST(? AS INTEGER), ${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
   );
-  if (!fresh) for (const id of ids) remove.run(id);
+  if (fresh !== 'all') for (const id of ids) if (!fresh?.has(id)) remove.run(id);
   for (const doc of readSearchDocuments(db, ids)) {
     insert.run(doc.id, ...SEARCH_COLUMNS.map((column) => doc[column] ?? ''));
   }
@@ -60,17 +67,22 @@ export function reindexItems(db: Database.Database, ids: readonly number[], { fr
 
 /** Reindexes every item the history triggers marked as touched in this transaction. */
 export function reindexTouched(db: Database.Database): number {
-  const ids = stmt(db, 'SELECT item_id FROM temp.touched').pluck().all() as number[];
-  stmt(db, 'DELETE FROM temp.touched').run();
-  reindexItems(db, ids);
+  const { ids, fresh } = takeTouched(db);
+  reindexItems(db, ids, fresh);
   return ids.length;
+}
+
+function takeTouched(db: Database.Database): { ids: number[]; fresh: Set<number> } {
+  const rows = stmt(db, 'SELECT item_id, fresh FROM temp.touched').raw().all() as [number, number][];
+  stmt(db, 'DELETE FROM temp.touched').run();
+  return { ids: rows.map((r) => r[0]), fresh: new Set(rows.filter((r) => r[1] === 1).map((r) => r[0])) };
 }
 
 /** Rebuilds the whole index (after a restore or when asked to). */
 export function rebuildSearchIndex(db: Database.Database): void {
   db.exec("INSERT INTO search(search) VALUES ('delete-all');");
   const ids = db.prepare('SELECT id FROM items').pluck().all() as number[];
-  reindexItems(db, ids, { fresh: true });
+  reindexItems(db, ids, 'all');
 }
 
 /** reindexTouched for long writes: yields at `checkpoint` between batches. */
@@ -78,10 +90,9 @@ export async function reindexTouchedInChunks(
   db: Database.Database,
   checkpoint: () => Promise<void>,
 ): Promise<void> {
-  const ids = stmt(db, 'SELECT item_id FROM temp.touched').pluck().all() as number[];
-  stmt(db, 'DELETE FROM temp.touched').run();
+  const { ids, fresh } = takeTouched(db);
   for (let start = 0; start < ids.length; start += 2000) {
-    reindexItems(db, ids.slice(start, start + 2000));
+    reindexItems(db, ids.slice(start, start + 2000), fresh);
     await checkpoint();
   }
 }
