@@ -137,7 +137,7 @@ function decorate(library: Library, count: number, random: () => number, collect
       createCollection(library.db, `Topic ${i + 1}`, null, now),
     );
     const members = new Map<number, number[]>();
-    for (let id = 1; id <= count; id++) {
+    for (let id = 1; id <= count && collections.length > 0; id++) {
       const n = Math.floor(random() * 4);
       for (let k = 0; k < n; k++) {
         const c = collections[Math.floor(random() * collections.length)]!;

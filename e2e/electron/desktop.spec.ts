@@ -35,7 +35,9 @@ test('opens the library in a locked-down window that exposes exactly the contrac
     expect(exposed.keys).toEqual([...METHOD_NAMES, 'events'].sort());
     expect(exposed.hasProcess).toBe(false);
     expect(exposed.hasRequire).toBe(false);
-    await window.evaluate(() => globalThis.open('https://example.com'));
+    await window.evaluate(() =>
+      (globalThis as unknown as { open(url: string): unknown }).open('https://example.com'),
+    );
     expect(app.windows()).toHaveLength(1);
   } finally {
     await app.close();

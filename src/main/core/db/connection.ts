@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SheafError } from '../errors';
+import { fold } from '../text/fold';
 import { migrate, pendingMigrations, schemaVersion } from './migrate';
 
 /** "SHEF": marks a file as a Sheaf library so we never migrate someone else's database. */
@@ -73,6 +74,10 @@ function configure(db: Database.Database, readonly: boolean, busyTimeoutMs: numb
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32768');
+  // Case- and accent-folded text for searches SQL cannot fold itself ("Godel" finds "Gödel").
+  db.function('fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? fold(text) : text,
+  );
 }
 
 /** A non-empty database that is not ours is refused rather than "migrated". */
@@ -96,7 +101,8 @@ function checkIdentity(db: Database.Database, file: string): void {
 
 function translateOpenError(file: string, error: unknown): unknown {
   if (error instanceof SheafError) return error;
-  const code = (error as { code?: string }).code ?? '';
+  // Extended result codes (SQLITE_READONLY_DIRECTORY, SQLITE_CORRUPT_INDEX...) count as their primary code.
+  const code = ((error as { code?: string }).code ?? '').split('_').slice(0, 2).join('_');
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB') {
     return new SheafError(

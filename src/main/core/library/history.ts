@@ -109,7 +109,7 @@ export class History {
     ).all(step.id, from) as OpRow[];
     this.open(step.label, to, step.id);
     try {
-      for (const op of ops) this.apply(op, step);
+      for (const run of runs(ops)) this.applyRun(run, step);
     } finally {
       stmt(this.db, 'DELETE FROM temp.capture').run();
     }
@@ -117,26 +117,35 @@ export class History {
     stmt(this.db, 'UPDATE history SET undone = ? WHERE id = ?').run(from === 'u' ? 1 : 0, step.id);
   }
 
-  private apply(op: OpRow, step: HistoryStep): void {
-    const columns = this.columns.get(op.tbl);
-    if (!columns) throw new SheafError('corrupt', `undo history names an unknown table ${op.tbl}`);
+  /** Applies a run of same-kind operations on one table as a single statement. */
+  private applyRun(run: OpRow[], step: HistoryStep): void {
+    const { tbl, op } = run[0]!;
+    const columns = this.columns.get(tbl);
+    if (!columns) throw new SheafError('corrupt', `undo history names an unknown table ${tbl}`);
     let changes: number;
-    if (op.op === 'D') {
-      changes = stmt(this.db, `DELETE FROM ${op.tbl} WHERE rowid = ?`).run(op.rid).changes;
+    if (op === 'D') {
+      const ids = JSON.stringify(run.map((o) => o.rid));
+      changes = stmt(this.db, `DELETE FROM ${tbl} WHERE rowid IN (SELECT value FROM json_each(?))`).run(
+        ids,
+      ).changes;
     } else {
-      const values = JSON.parse(op.data ?? '[]') as unknown[];
-      if (op.op === 'I') {
-        const sql = `INSERT INTO ${op.tbl}(rowid, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`;
-        changes = stmt(this.db, sql).run(op.rid, ...values).changes;
+      // Each row as [rowid, ...values]; json_extract gives back the stored SQL values.
+      const rows = `[${run.map((o) => withRowid(o)).join(',')}]`;
+      const value = (i: number) => `json_extract(v, '$[${i}]')`;
+      if (op === 'I') {
+        const sql = `INSERT INTO ${tbl}(rowid, ${columns.join(', ')})
+          SELECT ${[0, ...columns.map((_, i) => i + 1)].map(value).join(', ')} FROM (SELECT value AS v FROM json_each(?))`;
+        changes = stmt(this.db, sql).run(rows).changes;
       } else {
-        const sql = `UPDATE ${op.tbl} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`;
-        changes = stmt(this.db, sql).run(...values, op.rid).changes;
+        const sql = `UPDATE ${tbl} SET ${columns.map((c, i) => `${c} = ${value(i + 1)}`).join(', ')}
+          FROM (SELECT value AS v FROM json_each(?)) AS source WHERE ${tbl}.rowid = json_extract(source.v, '$[0]')`;
+        changes = stmt(this.db, sql).run(rows).changes;
       }
     }
-    if (changes !== 1) {
+    if (changes !== run.length) {
       throw new SheafError(
         'conflict',
-        `Cannot undo "${step.label}": the library has changed in a way that conflicts with it (${op.tbl} row ${op.rid}).`,
+        `Cannot undo "${step.label}": the library has changed in a way that conflicts with it (${tbl}).`,
       );
     }
   }
@@ -153,6 +162,32 @@ export class History {
       .all(this.limit);
     for (const id of old) this.drop(id as number);
   }
+}
+
+/**
+ * Splits operations (already in the order to apply them) into runs of the same operation
+ * on the same table with no row twice, so that each run can be one set-based statement.
+ */
+function* runs(ops: OpRow[]): Generator<OpRow[]> {
+  let run: OpRow[] = [];
+  let rows = new Set<number>();
+  for (const op of ops) {
+    const first = run[0];
+    if (first && (first.tbl !== op.tbl || first.op !== op.op || rows.has(op.rid) || run.length >= 5000)) {
+      yield run;
+      run = [];
+      rows = new Set();
+    }
+    run.push(op);
+    rows.add(op.rid);
+  }
+  if (run.length) yield run;
+}
+
+/** "[a,b]" recorded for row 7 -> "[7,a,b]". */
+function withRowid(op: OpRow): string {
+  const rest = (op.data ?? '[]').slice(1);
+  return rest === ']' ? `[${op.rid}]` : `[${op.rid},${rest}`;
 }
 
 function toStep(row: Record<string, unknown>): HistoryStep {

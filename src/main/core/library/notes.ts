@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Note, NoteSummary } from '../../../shared/domain';
 import { notFound, SheafError } from '../errors';
 import { stmt } from '../db/statements';
+import { fold } from '../text/fold';
 import { newKey } from './items';
 
 export const MAX_NOTE_LENGTH = 1_000_000;
@@ -125,8 +126,8 @@ export function listNotes(db: Database.Database, query: NoteQuery = {}): NoteSum
     params.push(query.itemId);
   }
   for (const word of (query.text ?? '').split(/\s+/).filter(Boolean)) {
-    where.push("(n.body LIKE ? ESCAPE '\\' OR n.title LIKE ? ESCAPE '\\')");
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push("(fold(n.body) LIKE ? ESCAPE '\\' OR fold(n.title) LIKE ? ESCAPE '\\')");
+    const pattern = `%${fold(word).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.push(pattern, pattern);
   }
   const rows = stmt(

@@ -25,11 +25,13 @@ export function attachTags(
   names: readonly string[],
 ): number {
   let added = 0;
-  const insert = stmt(db, 'INSERT OR IGNORE INTO item_tags(item_id, tag_id) VALUES (?, ?)');
-  for (const name of new Set(names.map(cleanTagName))) {
-    const id = tagId(db, name, true)!;
-    for (const itemId of itemIds) added += insert.run(itemId, id).changes;
-  }
+  const insert = stmt(
+    db,
+    'INSERT OR IGNORE INTO item_tags(item_id, tag_id) SELECT value, ? FROM json_each(?)',
+  );
+  const items = JSON.stringify(itemIds);
+  for (const name of new Set(names.map(cleanTagName)))
+    added += insert.run(tagId(db, name, true)!, items).changes;
   return added;
 }
 
@@ -39,11 +41,14 @@ export function detachTags(
   names: readonly string[],
 ): number {
   let removed = 0;
-  const remove = stmt(db, 'DELETE FROM item_tags WHERE item_id = ? AND tag_id = ?');
+  const remove = stmt(
+    db,
+    'DELETE FROM item_tags WHERE tag_id = ? AND item_id IN (SELECT value FROM json_each(?))',
+  );
+  const items = JSON.stringify(itemIds);
   for (const name of names) {
     const id = tagId(db, name, false);
-    if (id === undefined) continue;
-    for (const itemId of itemIds) removed += remove.run(itemId, id).changes;
+    if (id !== undefined) removed += remove.run(id, items).changes;
   }
   return removed;
 }

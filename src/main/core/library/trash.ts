@@ -7,17 +7,17 @@ import type { NoteSummary } from '../../../shared/domain';
 import { stmt } from '../db/statements';
 
 export function trashItems(db: Database.Database, ids: readonly number[], now: number): number {
-  const update = stmt(db, 'UPDATE items SET deleted = ? WHERE id = ? AND deleted IS NULL');
-  let n = 0;
-  for (const id of ids) n += update.run(now, id).changes;
-  return n;
+  return stmt(
+    db,
+    'UPDATE items SET deleted = ? WHERE id IN (SELECT value FROM json_each(?)) AND deleted IS NULL',
+  ).run(now, JSON.stringify(ids)).changes;
 }
 
 export function restoreItems(db: Database.Database, ids: readonly number[]): number {
-  const update = stmt(db, 'UPDATE items SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL');
-  let n = 0;
-  for (const id of ids) n += update.run(id).changes;
-  return n;
+  return stmt(
+    db,
+    'UPDATE items SET deleted = NULL WHERE id IN (SELECT value FROM json_each(?)) AND deleted IS NOT NULL',
+  ).run(JSON.stringify(ids)).changes;
 }
 
 export interface TrashContents {

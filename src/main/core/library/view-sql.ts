@@ -69,8 +69,13 @@ function addView(db: Database.Database, query: ViewQuery, view: ViewSpec): void 
       return;
     case 'unfiled':
       where('i.deleted IS NULL');
-      where(`NOT EXISTS (SELECT 1 FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
-                           WHERE ci.item_id = i.id AND c.deleted IS NULL)`);
+      // In no live collection: one under a trashed parent is in the trash too. (`+`: look the
+      // item's memberships up by item, then test each against the set of live collections.)
+      where(`NOT EXISTS (SELECT 1 FROM collection_items ci WHERE ci.item_id = i.id AND +ci.collection_id IN (
+               WITH RECURSIVE live(id) AS (
+                 SELECT id FROM collections WHERE parent_id IS NULL AND deleted IS NULL
+                 UNION ALL SELECT c.id FROM collections c JOIN live ON c.parent_id = live.id WHERE c.deleted IS NULL
+               ) SELECT id FROM live))`);
       return;
     case 'collection': {
       const ids = JSON.stringify(view.recursive ? collectionSubtree(db, view.id) : [view.id]);

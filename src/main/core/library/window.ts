@@ -10,13 +10,16 @@ import type Database from 'better-sqlite3';
 import type { ListRow, SortSpec, ViewSpec, WindowRequest, WindowResult } from '../../../shared/views';
 import { stmt } from '../db/statements';
 import { ftsExpression } from './search/fts';
-import { readSearchDocuments } from './search/indexer';
+import { SEARCH_DOCUMENT_COLUMNS, SEARCH_DOCUMENT_JOIN, type SearchDocument } from './search/indexer';
 import { compileMatcher } from './search/matcher';
 import { parseQuery, type Term, type TextTerm } from './search/query';
 import { selectSql, viewQuery, type ViewQuery } from './view-sql';
 
 /** Rows the walk may test before handing over to the full-text index. */
-const WALK_BUDGET = 2000;
+const WALK_BUDGET = 3000;
+/** A match set up to this share of the library (and at least MIN_SMALL_SET) is sorted directly. */
+const SMALL_SHARE = 0.03;
+const MIN_SMALL_SET = 3000;
 /** Beyond this offset a window comes from the cached id array. */
 const DEEP_OFFSET = 5000;
 const CACHE_ENTRIES = 6;
@@ -52,9 +55,30 @@ export class ListReader {
       return this.byRelevance(view, terms, text, offset, limit);
     if (offset + limit > DEEP_OFFSET) return this.slice(this.allIds(view, sort, terms, text), offset, limit);
     if (text.length === 0) return this.sqlWindow(viewQuery(this.db, view, sort, terms), offset, limit);
+    const small = this.smallMatchSet(text);
+    if (small) return this.sqlWindow(this.matchSetQuery(view, sort, terms, text, small), offset, limit);
     const walked = this.walk(view, sort, terms, text, offset + limit);
     if (walked) return walked.slice(offset, offset + limit);
     return this.sqlWindow(this.matchSetQuery(view, sort, terms, text), offset, limit);
+  }
+
+  /**
+   * The ids matching the positive words, when there are few enough of them to sort directly
+   * (the index is read once, lazily, up to that limit). Undefined when there are more, or
+   * when counting would cost more than walking: a short prefix makes FTS5 merge the posting
+   * lists of every word that starts with it.
+   */
+  private smallMatchSet(text: TextTerm[]): number[] | undefined {
+    const { positive } = ftsExpression(text);
+    if (!positive) return undefined;
+    if (text.some((t) => !t.negated && t.prefix && t.tokens.at(-1)!.length <= 3)) return undefined;
+    const libraryItems =
+      (stmt(this.db, "SELECT n FROM counts WHERE scope = 'items'").pluck().get() as number) ?? 0;
+    const limit = Math.max(MIN_SMALL_SET, Math.floor(libraryItems * SMALL_SHARE));
+    const ids = stmt(this.db, 'SELECT rowid FROM search WHERE search MATCH ? LIMIT ?')
+      .pluck()
+      .all(positive, limit) as number[];
+    return ids.length < limit ? ids : undefined;
   }
 
   /** Number of rows in the view with the search applied. */
@@ -111,29 +135,41 @@ export class ListReader {
   ): number[] | undefined {
     const matches = compileMatcher(text);
     const query = viewQuery(this.db, view, sort, terms);
+    query.joins.push({ sql: SEARCH_DOCUMENT_JOIN, params: [] });
     const found: number[] = [];
     let scanned = 0;
     let batch = 200;
     while (scanned < WALK_BUDGET) {
-      const ids = this.sqlWindow(query, scanned, batch);
-      const documents = new Map(readSearchDocuments(this.db, ids).map((doc) => [doc.id, doc]));
-      for (const id of ids) {
-        const doc = documents.get(id);
-        if (doc && matches(doc)) found.push(id);
-      }
-      scanned += ids.length;
-      if (found.length >= needed || ids.length < batch) return found;
+      // The view in order, with each row's search text: one query per batch.
+      const { sql, params } = selectSql(query, {
+        columns: SEARCH_DOCUMENT_COLUMNS,
+        limit: { limit: batch, offset: scanned },
+      });
+      const documents = stmt(this.db, sql).all(...params) as SearchDocument[];
+      for (const doc of documents) if (matches(doc)) found.push(doc.id);
+      scanned += documents.length;
+      if (found.length >= needed || documents.length < batch) return found;
+      // Give up early when the hit rate so far says the budget will not be enough.
+      if (scanned >= 400 && (scanned * needed) / Math.max(found.length, 0.5) > WALK_BUDGET) return undefined;
       batch = Math.min(batch * 2, WALK_BUDGET - scanned);
     }
     return undefined;
   }
 
   /** The view restricted to the index's matches (and without its negative matches). */
-  private matchSetQuery(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[]): ViewQuery {
+  private matchSetQuery(
+    view: ViewSpec,
+    sort: SortSpec,
+    terms: Term[],
+    text: TextTerm[],
+    known?: number[],
+  ): ViewQuery {
     const { positive, negative } = ftsExpression(text);
-    const candidates = positive
-      ? { sql: 'SELECT rowid AS id FROM search WHERE search MATCH ?', params: [positive] }
-      : undefined;
+    const candidates = known
+      ? { sql: 'SELECT value AS id FROM json_each(?)', params: [JSON.stringify(known)] }
+      : positive
+        ? { sql: 'SELECT rowid AS id FROM search WHERE search MATCH ?', params: [positive] }
+        : undefined;
     const query = viewQuery(this.db, view, sort, terms, candidates);
     if (negative) {
       query.where.push({

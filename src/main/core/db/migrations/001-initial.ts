@@ -47,6 +47,7 @@ CREATE INDEX items_by_title ON items(title_sort) WHERE deleted IS NULL;
 CREATE INDEX items_by_creators ON items(creators_sort) WHERE deleted IS NULL;
 CREATE INDEX items_by_date ON items(date) WHERE deleted IS NULL;
 CREATE INDEX items_by_container ON items(container_sort) WHERE deleted IS NULL;
+CREATE INDEX items_by_modified ON items(modified) WHERE deleted IS NULL;
 CREATE INDEX items_in_trash ON items(deleted) WHERE deleted IS NOT NULL;
 CREATE INDEX items_by_doi ON items(doi COLLATE NOCASE) WHERE doi IS NOT NULL;
 CREATE INDEX items_by_arxiv ON items(arxiv) WHERE arxiv IS NOT NULL;

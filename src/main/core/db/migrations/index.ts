@@ -2,8 +2,9 @@
 // edit a migration that has shipped.
 import { migration001 } from './001-initial';
 import { migration002 } from './002-bindings';
+import { migration003 } from './003-counts-after-restore';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

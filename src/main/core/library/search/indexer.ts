@@ -18,16 +18,19 @@ export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 
 export type SearchDocument = { id: number; deleted: number | null } & Record<SearchColumn, string | null>;
 
-const DOCUMENT_SELECT = `
-  SELECT i.id, i.deleted, i.title, i.creators_text AS creators, x.abstract,
+/** The search document's columns, over `items i` joined to `item_extra x`. */
+export const SEARCH_DOCUMENT_COLUMNS = `i.id, i.deleted, i.title, i.creators_text AS creators, x.abstract,
     (SELECT group_concat(n.title || ' ' || n.body, ' ') FROM notes n
        WHERE n.item_id = i.id AND n.deleted IS NULL) AS notes,
     (SELECT group_concat(t.name, ' ') FROM item_tags it JOIN tags t ON t.id = it.tag_id
        WHERE it.item_id = i.id) AS tags,
     concat_ws(' ', i.citekey, i.doi, i.arxiv, 'arxiv:' || i.arxiv) AS ids,
     i.container AS venue,
-    substr(i.date, 1, 4) AS year
-  FROM items i LEFT JOIN item_extra x ON x.item_id = i.id`;
+    substr(i.date, 1, 4) AS year`;
+
+export const SEARCH_DOCUMENT_JOIN = 'LEFT JOIN item_extra x ON x.item_id = i.id';
+
+const DOCUMENT_SELECT = `SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM items i ${SEARCH_DOCUMENT_JOIN}`;
 
 /** Search documents for a batch of item ids (JSON array), in no particular order. */
 export const SEARCH_DOCUMENT_SQL = `${DOCUMENT_SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`;

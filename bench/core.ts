@@ -1,0 +1,253 @@
+// Library-core benchmark (issue 3): quick search, windows, opening, bulk insert and a
+// 10,000-item collection toggle with its undo, at 100k and 1M items.
+//   node bin/run-ts.js bench/core.ts [--sizes 100000,1000000]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dispatch } from '../src/main/api/dispatch';
+import { handlers } from '../src/main/api/handlers';
+import { LibraryHost } from '../src/main/api/host';
+import { Library } from '../src/main/core/library/library';
+import type { SortSpec } from '../src/shared/views';
+import { syntheticLibrary } from './lib/libraries';
+import { machine, percentile, printFigures, time, type Figure } from './lib/report';
+import { buildSyntheticLibrary } from './lib/synthetic';
+
+const SORTS: SortSpec[] = [
+  { field: 'added', direction: 'desc' },
+  { field: 'title', direction: 'asc' },
+  { field: 'creators', direction: 'asc' },
+  { field: 'date', direction: 'desc' },
+  { field: 'container', direction: 'asc' },
+  { field: 'citekey', direction: 'asc' },
+];
+
+/** What people type: frequent words, stop words, one-letter prefixes, rare words, syntax. */
+const QUERIES = [
+  'model',
+  'the',
+  'a',
+  'm',
+  't',
+  'tr',
+  'tra',
+  'diff',
+  'diffusion',
+  'learning model',
+  '"neural network"',
+  'author:ka',
+  'year:2020',
+  'tag:to-read',
+  'model -learning',
+  'kalo',
+  'zz',
+  'attention transformer',
+  'robust fine tuning',
+  'v',
+];
+
+export async function run(args: string[] = process.argv.slice(2)): Promise<Figure[]> {
+  const sizes = (valueOf(args, '--sizes') ?? '100000,1000000').split(',').map(Number);
+  console.log(`# Library core benchmark\n\nMachine: ${machine()}`);
+  const all: Figure[] = [];
+  all.push(...(await bulkInsert()));
+  for (const size of sizes) {
+    const file = await syntheticLibrary(size);
+    const figures = [
+      ...openLibrary(file, size),
+      ...(await queries(file, size)),
+      ...(await toggle(file, size)),
+    ];
+    printFigures(`${size.toLocaleString('en')} items`, figures);
+    all.push(...figures);
+  }
+  return all;
+}
+
+async function bulkInsert(): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheaf-bench-'));
+  try {
+    const seconds = await buildSyntheticLibrary(path.join(dir, 'bulk.sqlite'), 100_000, {
+      seed: 7,
+      collections: 0,
+    });
+    const figures: Figure[] = [
+      {
+        figure: 'bulk insert 100k items (import path, FTS, undo log)',
+        value: seconds,
+        unit: 's',
+        target: { op: '<=', value: 15 },
+      },
+      { figure: 'bulk insert rate', value: 100_000 / seconds, unit: 'items/s' },
+    ];
+    printFigures('Bulk insert', figures);
+    return figures;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the library in a fresh process (as the app would) and reads its first window. */
+function openLibrary(file: string, size: number): Figure[] {
+  const probe = path.join(import.meta.dirname, 'probes/open-library.ts');
+  const output = execFileSync(process.execPath, ['--import', 'tsx', probe, file], { encoding: 'utf8' });
+  const result = JSON.parse(output) as {
+    openMs: number;
+    firstWindowMs: number;
+    rssMb: number;
+    baselineRssMb: number;
+  };
+  const limit = size >= 1_000_000 ? 500 : undefined;
+  return [
+    {
+      figure: 'open library + first window',
+      value: result.openMs + result.firstWindowMs,
+      unit: 'ms',
+      ...(limit ? { target: { op: '<=' as const, value: limit } } : {}),
+    },
+    {
+      figure: 'process RSS with the library open',
+      value: result.rssMb,
+      unit: 'MB',
+      ...(size >= 1_000_000 ? { target: { op: '<=' as const, value: 300 } } : {}),
+      note: `Node + tsx loader alone: ${result.baselineRssMb.toFixed(0)} MB`,
+    },
+  ];
+}
+
+async function queries(file: string, size: number): Promise<Figure[]> {
+  const library = Library.open(file, { readonly: true });
+  try {
+    const searchTimes: number[] = [];
+    const worst: { ms: number; query: string; sort: string }[] = [];
+    const request = (search: string, sort: SortSpec, offset = 0) =>
+      library.lists.window({ view: { kind: 'library' }, search, sort, offset, limit: 100 });
+    // One warm-up pass: the OS and SQLite caches as they are once the app has run a moment.
+    for (const q of QUERIES) request(q, SORTS[0]!);
+    for (let round = 0; round < 3; round++) {
+      for (const sort of SORTS) {
+        for (const query of QUERIES) {
+          const { ms } = time(() => request(query, sort));
+          searchTimes.push(ms);
+          worst.push({ ms, query, sort: `${sort.field} ${sort.direction}` });
+        }
+      }
+    }
+    // Typing a word letter by letter.
+    const typing: number[] = [];
+    for (const word of ['diffusion', 'transformer', 'kalomi', 'robustness']) {
+      for (let i = 1; i <= word.length; i++) typing.push(time(() => request(word.slice(0, i), SORTS[1]!)).ms);
+    }
+    const windowTimes: number[] = [];
+    const cacheBuilds: number[] = [];
+    for (const sort of [...SORTS, { field: 'modified', direction: 'asc' } as SortSpec]) {
+      for (const offset of [0, 1_000, 50_000, Math.floor(size / 2), size - 100]) {
+        const first = time(() => request('', sort, offset)).ms;
+        if (offset > 5000) cacheBuilds.push(first);
+        for (let i = 0; i < 3; i++) windowTimes.push(time(() => request('', sort, offset + i)).ms);
+      }
+    }
+    worst.sort((a, b) => b.ms - a.ms);
+    const searchLimit = size >= 1_000_000 ? 60 : 20;
+    return [
+      {
+        figure: 'quick search, first 100 rows, p50',
+        value: percentile(searchTimes, 50),
+        unit: 'ms',
+        note: `${QUERIES.length} queries × ${SORTS.length} sorts × 3`,
+      },
+      {
+        figure: 'quick search, first 100 rows, p95',
+        value: percentile(searchTimes, 95),
+        unit: 'ms',
+        target: { op: '<=', value: searchLimit },
+      },
+      {
+        figure: 'quick search, slowest',
+        value: worst[0]!.ms,
+        unit: 'ms',
+        note: worst
+          .slice(0, 3)
+          .map((w) => `"${w.query}" by ${w.sort} ${w.ms.toFixed(0)} ms`)
+          .join('; '),
+      },
+      {
+        figure: 'typing letter by letter, p95',
+        value: percentile(typing, 95),
+        unit: 'ms',
+        target: { op: '<=', value: searchLimit },
+      },
+      {
+        figure: 'window of 100 at any offset, any sort, p95',
+        value: percentile(windowTimes, 95),
+        unit: 'ms',
+        ...(size >= 1_000_000 ? { target: { op: '<=' as const, value: 10 } } : {}),
+        note: 'warm; offsets 0 … end, 7 sort columns',
+      },
+      {
+        figure: 'first deep window after a change (id cache rebuild), max',
+        value: Math.max(...cacheBuilds),
+        unit: 'ms',
+      },
+    ];
+  } finally {
+    library.close();
+  }
+}
+
+async function toggle(file: string, size: number): Promise<Figure[]> {
+  const copy = `${file}.toggle.sqlite`;
+  fs.copyFileSync(file, copy);
+  const library = Library.open(copy);
+  const host = new LibraryHost(library, {});
+  try {
+    const itemIds = Array.from({ length: 10_000 }, (_, i) => 1 + Math.floor((i * size) / 10_000));
+    const collection = (await dispatch(handlers, host, 'collections.create', {
+      name: 'Bench',
+      parentId: null,
+    })) as {
+      value: { id: number };
+    };
+    const call = async (method: string, args: unknown) => {
+      const started = performance.now();
+      const result = await dispatch(handlers, host, method, args);
+      if (!result.ok) throw new Error(result.error.message);
+      return performance.now() - started;
+    };
+    const add = await call('collections.addItems', { id: collection.value.id, itemIds });
+    const undoAdd = await call('history.undo', {});
+    const redo = await call('history.redo', {});
+    const remove = await call('collections.removeItems', { id: collection.value.id, itemIds });
+    const undoRemove = await call('history.undo', {});
+    return [
+      {
+        figure: 'add 10,000 items to a collection',
+        value: add,
+        unit: 'ms',
+        target: { op: '<=', value: 200 },
+      },
+      { figure: 'undo that', value: undoAdd, unit: 'ms', target: { op: '<=', value: 200 } },
+      { figure: 'redo it', value: redo, unit: 'ms' },
+      {
+        figure: 'remove 10,000 items from a collection',
+        value: remove,
+        unit: 'ms',
+        target: { op: '<=', value: 200 },
+      },
+      { figure: 'undo that', value: undoRemove, unit: 'ms', target: { op: '<=', value: 200 } },
+    ];
+  } finally {
+    host.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  }
+}
+
+function valueOf(args: string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  await run();
+}
