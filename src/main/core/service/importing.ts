@@ -177,70 +177,97 @@ export async function commitImport(
     ...(result.encoding ? { encoding: result.encoding } : {}),
     itemIds: [],
   };
-  const writer = library.file === ':memory:' ? library : library.openSibling();
+  // Small imports (a day's digest) are one quick transaction on the library's own
+  // connection; big ones run on a second connection and yield between chunks (ADR 0005).
+  const chunked = records.length > CHUNKED_ABOVE && library.file !== ':memory:';
+  const writer = chunked ? library.openSibling() : library;
   // A big import inserts into a dozen indexes at random places: keep their pages in memory.
-  if (writer !== library && records.length > 5000) writer.db.pragma('cache_size = -262144');
-  const checkpoint = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted)
-      throw new SheafError('cancelled', 'Import cancelled; the library was not changed.');
-  };
+  if (chunked) writer.db.pragma('cache_size = -262144');
+  const steps = () => writeRecords(writer, session, records, report, options);
   try {
+    if (!chunked) {
+      library.write(label, () => {
+        for (const _ of steps()) void _;
+      });
+      return report;
+    }
+    const checkpoint = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) {
+        throw new SheafError('cancelled', 'Import cancelled; the library was not changed.');
+      }
+    };
     await writer.writeInChunks(
       label,
       async (yieldNow) => {
-        const db = writer.db;
-        const now = writer.now();
-        const formula = writer.citekeyFormula();
-        for (const [i, record] of records.entries()) {
-          const duplicate = findDuplicate(db, record.data);
-          if (duplicate !== undefined) {
-            report.duplicates++;
-            report.itemIds.push(duplicate);
-            if (mergeInto(db, duplicate, record.data, now)) report.updated++;
-          } else {
-            const inserted = insertItem(db, record.data, { now, formula, keepCitekey: true });
-            report.added++;
-            report.itemIds.push(inserted.id);
-            if (inserted.citekeyChanged)
-              report.warnings.push(renamedKey(record.line, record.data.citekey!, inserted.citekey));
-          }
-          if (i % 500 === 499) {
-            options.onProgress?.('writing', i + 1, records.length);
-            await yieldNow();
-          }
-        }
-        options.onProgress?.('writing', records.length, records.length);
-        const collectionId =
-          options.collectionId ??
-          (options.collectionPath
-            ? resolveCollectionPath(db, options.collectionPath, { create: true, now })
-            : undefined);
-        if (collectionId !== undefined) {
-          requireLiveCollection(db, collectionId);
-          addToCollection(db, collectionId, report.itemIds, now);
-          report.collectionId = collectionId;
-        }
-        if (result.digest) {
-          const date = options.digestDate ?? result.digest.date;
-          const digestId = createDigest(
-            db,
-            { source: result.digest.source, title: digestTitle(result, format), ...(date ? { date } : {}) },
-            [...new Set(report.itemIds)],
-            now,
-          );
-          report.digest = readDigest(db, digestId);
-        }
-        saveBibtexBlocks(writer, result);
-        options.onProgress?.('indexing', 0, records.length);
+        for (const _ of steps()) await yieldNow();
       },
       checkpoint,
     );
   } finally {
-    if (writer !== library) writer.close();
+    if (chunked) writer.close();
   }
-  if (writer !== library) library.changedBy(label);
+  library.changedBy(label);
   return report;
+}
+
+/** Above this many records an import is written in chunks on a second connection. */
+const CHUNKED_ABOVE = 2000;
+
+/** Writes an import's records, yielding every 500 so a caller can pause between chunks. */
+function* writeRecords(
+  writer: Library,
+  session: ImportSession,
+  records: ParseResult['records'],
+  report: ImportReport,
+  options: CommitOptions,
+): Generator<void> {
+  const { result, format } = session;
+  const db = writer.db;
+  const now = writer.now();
+  const formula = writer.citekeyFormula();
+  for (const [i, record] of records.entries()) {
+    const duplicate = findDuplicate(db, record.data);
+    if (duplicate !== undefined) {
+      report.duplicates++;
+      report.itemIds.push(duplicate);
+      if (mergeInto(db, duplicate, record.data, now)) report.updated++;
+    } else {
+      const inserted = insertItem(db, record.data, { now, formula, keepCitekey: true });
+      report.added++;
+      report.itemIds.push(inserted.id);
+      if (inserted.citekeyChanged) {
+        report.warnings.push(renamedKey(record.line, record.data.citekey!, inserted.citekey));
+      }
+    }
+    if (i % 500 === 499) {
+      options.onProgress?.('writing', i + 1, records.length);
+      yield;
+    }
+  }
+  options.onProgress?.('writing', records.length, records.length);
+  const collectionId =
+    options.collectionId ??
+    (options.collectionPath
+      ? resolveCollectionPath(db, options.collectionPath, { create: true, now })
+      : undefined);
+  if (collectionId !== undefined) {
+    requireLiveCollection(db, collectionId);
+    addToCollection(db, collectionId, report.itemIds, now);
+    report.collectionId = collectionId;
+  }
+  if (result.digest) {
+    const date = options.digestDate ?? result.digest.date;
+    const digestId = createDigest(
+      db,
+      { source: result.digest.source, title: digestTitle(result, format), ...(date ? { date } : {}) },
+      [...new Set(report.itemIds)],
+      now,
+    );
+    report.digest = readDigest(db, digestId);
+  }
+  saveBibtexBlocks(writer, result);
+  options.onProgress?.('indexing', 0, records.length);
 }
 
 /** Adds what an incoming duplicate knows and the stored item lacks; true if anything. */
