@@ -6,12 +6,9 @@ import type { SortSpec, ViewSpec } from '../../../shared/views';
 import type { LibraryHost } from '../../api/host';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { writeCslRecord } from '../../core/formats/csl/csl-write-record';
-import { readExportItems } from '../../core/library/bulk-read';
-import { itemCollections, resolveCollectionPath } from '../../core/library/collections';
-import { itemDigests } from '../../core/library/digests';
-import { listNotes } from '../../core/library/notes';
+import { resolveCollectionPath } from '../../core/library/collections';
 import { BindingWriter } from '../../core/service/bindings';
-import { exportText } from '../../core/service/exporting';
+import { exportText, withRelations } from '../../core/service/exporting';
 import { commitImport, parseInput } from '../../core/service/importing';
 import { call, CliError, EXIT, itemId, printJson, readInput, withHost, type GlobalOptions } from '../runtime';
 
@@ -55,16 +52,8 @@ function parseSort(text: string | undefined): SortSpec {
 }
 
 /** CSL-JSON with Sheaf's own data: the documented `list --json` / `export --format csl-json` shape. */
-export function cslItems(host: LibraryHost, ids: number[]): unknown[] {
-  const db = host.library.db;
-  return readExportItems(db, ids).map((item) =>
-    writeCslRecord({
-      ...item,
-      collections: itemCollections(db, item.id),
-      digests: itemDigests(db, item.id),
-      notes: listNotes(db, { itemId: item.id, limit: 100_000 }).length,
-    }),
-  );
+function cslItems(host: LibraryHost, ids: number[]): unknown[] {
+  return withRelations(host.library, ids).map((item) => writeCslRecord(item));
 }
 
 export function registerTransferCommands(program: Command): void {
@@ -152,11 +141,8 @@ export function registerTransferCommands(program: Command): void {
         if (options.watch) return watchExport(globals(command), options);
         await withHost(globals(command), (host) => {
           const scope = exportScope(host, options);
-          const text =
-            options.format === 'csl-json'
-              ? `${JSON.stringify(cslItems(host, scopeIds(host, scope)), null, 2)}\n`
-              : exportText(host.library, scope, options.format, options.unicode ? { unicode: true } : {})
-                  .text;
+          const unicode = options.unicode ? { unicode: true } : {};
+          const text = exportText(host.library, scope, options.format, unicode).text;
           if (options.output) writeFileAtomic(options.output, text);
           else process.stdout.write(text);
         });
@@ -233,27 +219,6 @@ export function registerTransferCommands(program: Command): void {
           process.stdout.write(`  ${f.id.padEnd(14)} ${f.label}\n`);
       });
     });
-}
-
-function scopeIds(host: LibraryHost, scope: ExportScope): number[] {
-  const all = { offset: 0, limit: 100_000_000 };
-  const sort = { field: 'added', direction: 'asc' } as const;
-  switch (scope.kind) {
-    case 'items':
-      return scope.ids;
-    case 'digest':
-      return host.library.lists.windowIds({
-        view: scope,
-        sort: { field: 'position', direction: 'asc' },
-        ...all,
-      });
-    case 'collection':
-      return host.library.lists.windowIds({ view: scope, sort, ...all });
-    case 'search':
-      return host.library.lists.windowIds({ view: { kind: 'library' }, search: scope.query, sort, ...all });
-    case 'library':
-      return host.library.lists.windowIds({ view: { kind: 'library' }, sort, ...all });
-  }
 }
 
 /** `export --watch`: rewrite the file whenever the library changes, until interrupted. */

@@ -32,6 +32,26 @@ export function createDigest(
   return id;
 }
 
+/** A live digest with the same source, date and papers in the same order, if any. */
+export function findSameDigest(
+  db: Database.Database,
+  input: DigestInput,
+  itemIds: readonly number[],
+): number | undefined {
+  const candidates = stmt(db, 'SELECT id FROM digests WHERE source = ? AND date IS ? AND deleted IS NULL')
+    .pluck()
+    .all(input.source, input.date ?? null) as number[];
+  const wanted = itemIds.join(',');
+  return candidates.find(
+    (id) =>
+      (
+        stmt(db, 'SELECT item_id FROM digest_items WHERE digest_id = ? ORDER BY position')
+          .pluck()
+          .all(id) as number[]
+      ).join(',') === wanted,
+  );
+}
+
 interface DigestRow {
   id: number;
   key: string;

@@ -4,8 +4,10 @@ import { SheafError } from '../errors';
 import { exportFormat } from '../formats/registry';
 import type { ExportFormat, ExportOptions } from '../formats/types';
 import { readExportItems } from '../library/bulk-read';
-import { collectionPath } from '../library/collections';
-import { readDigest } from '../library/digests';
+import type { CslExportItem } from '../formats/csl';
+import { collectionPath, itemCollections } from '../library/collections';
+import { itemDigests, readDigest } from '../library/digests';
+import { listNotes } from '../library/notes';
 import type { Library } from '../library/library';
 import { requireItems } from '../library/items';
 
@@ -55,7 +57,7 @@ export function exportText(
 ): ExportResult {
   const format = exportFormat(formatId);
   const ids = scopeItemIds(library, scope, format.id);
-  const items = readExportItems(library.db, ids);
+  const items = format.id === 'csl-json' ? withRelations(library, ids) : readExportItems(library.db, ids);
   const title = options.title ?? scopeLabel(library, scope);
   const digestDate = scope.kind === 'digest' ? readDigest(library.db, scope.id).date : undefined;
   const text = render(format, items, {
@@ -82,6 +84,20 @@ function render(
   } catch (error) {
     throw new SheafError('internal', `The ${format.label} export failed: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Items with their collections, digests and note count: what Sheaf's CSL-JSON carries
+ * under `sheaf` (the documented shape of `sheaf list --json`).
+ */
+export function withRelations(library: Library, ids: readonly number[]): CslExportItem[] {
+  const db = library.db;
+  return readExportItems(db, ids).map((item) => ({
+    ...item,
+    collections: itemCollections(db, item.id),
+    digests: itemDigests(db, item.id),
+    notes: listNotes(db, { itemId: item.id, limit: 100_000 }).length,
+  }));
 }
 
 export function safeFileName(name: string): string {

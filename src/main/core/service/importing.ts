@@ -10,7 +10,7 @@ import { decodeBytes } from '../formats/encoding';
 import { detectFormat, importFormat } from '../formats/registry';
 import type { ImportFormat, ParseResult } from '../formats/types';
 import { resolveCollectionPath, requireLiveCollection, addToCollection } from '../library/collections';
-import { createDigest, readDigest } from '../library/digests';
+import { createDigest, findSameDigest, readDigest } from '../library/digests';
 import { findDuplicate } from '../library/duplicates';
 import { insertItem, readItem, replaceItemData, toItemData } from '../library/items';
 import type { Library } from '../library/library';
@@ -137,10 +137,26 @@ export function previewImport(
   };
 }
 
-function digestTitle(result: ParseResult, format: ImportFormat): string {
+const DIGEST_NAMES: Record<string, string> = {
+  'hf-text': 'Hugging Face papers',
+  'hf-json': 'Hugging Face daily papers',
+  'hf-html': 'Hugging Face papers',
+  'arxiv-email': 'arXiv listing',
+  feed: 'Feed',
+};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Hugging Face papers, 17 Jun 2026": the digest's own title, else its source and date. */
+function digestTitle(result: ParseResult, format: ImportFormat, date = result.digest?.date): string {
   const digest = result.digest;
   if (digest?.title) return digest.title;
-  return digest?.date ? `${format.label} ${digest.date}` : format.label;
+  const name = DIGEST_NAMES[digest?.source ?? ''] ?? format.label;
+  const [year, month, day] = (date ?? '').split('-');
+  if (!year) return name;
+  const when = [day ? String(Number(day)) : '', month ? MONTHS[Number(month) - 1] : '', year]
+    .filter(Boolean)
+    .join(' ');
+  return `${name}, ${when}`;
 }
 
 export interface CommitOptions {
@@ -258,12 +274,14 @@ function* writeRecords(
   }
   if (result.digest) {
     const date = options.digestDate ?? result.digest.date;
-    const digestId = createDigest(
-      db,
-      { source: result.digest.source, title: digestTitle(result, format), ...(date ? { date } : {}) },
-      [...new Set(report.itemIds)],
-      now,
-    );
+    const input = {
+      source: result.digest.source,
+      title: digestTitle(result, format, date),
+      ...(date ? { date } : {}),
+    };
+    const papers = [...new Set(report.itemIds)];
+    // Importing the same digest again adds no second record of it.
+    const digestId = findSameDigest(db, input, papers) ?? createDigest(db, input, papers, now);
     report.digest = readDigest(db, digestId);
   }
   saveBibtexBlocks(writer, result);
