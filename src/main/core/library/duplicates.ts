@@ -23,15 +23,30 @@ export function normaliseDoi(doi: string | undefined): string | undefined {
     .toLowerCase();
 }
 
+/** Prefixes normaliseDoi removes, as they are written in stored DOIs. */
+const DOI_FORMS = [
+  '',
+  'https://doi.org/',
+  'http://doi.org/',
+  'https://dx.doi.org/',
+  'http://dx.doi.org/',
+  'doi:',
+];
+
 const year = (date: string | null | undefined) => (date ? date.slice(0, 4) : undefined);
 
 /** A live item that is the same work as `data`, if there is one. */
 export function findDuplicate(db: Database.Database, data: ItemData): number | undefined {
   const doi = normaliseDoi(data.doi);
   if (doi) {
-    const id = stmt(db, 'SELECT id FROM items WHERE doi = ? COLLATE NOCASE AND deleted IS NULL LIMIT 1')
+    // Stored DOIs keep the form they came in ("https://doi.org/10...", "doi:10..."): look for each.
+    const id = stmt(
+      db,
+      `SELECT id FROM items WHERE doi COLLATE NOCASE IN (${DOI_FORMS.map(() => '?').join(', ')})
+         AND deleted IS NULL LIMIT 1`,
+    )
       .pluck()
-      .get(doi) as number | undefined;
+      .get(...DOI_FORMS.map((prefix) => prefix + doi)) as number | undefined;
     if (id !== undefined) return id;
   }
   const arxiv = normaliseArxiv(data.arxiv);

@@ -125,9 +125,11 @@ export class History {
     let changes: number;
     if (op === 'D') {
       const ids = JSON.stringify(run.map((o) => o.rid));
-      changes = stmt(this.db, `DELETE FROM ${tbl} WHERE rowid IN (SELECT value FROM json_each(?))`).run(
-        ids,
-      ).changes;
+      // Counted before deleting: a parent's ON DELETE CASCADE may take a child of the same run first.
+      changes = stmt(this.db, `SELECT count(*) FROM ${tbl} WHERE rowid IN (SELECT value FROM json_each(?))`)
+        .pluck()
+        .get(ids) as number;
+      stmt(this.db, `DELETE FROM ${tbl} WHERE rowid IN (SELECT value FROM json_each(?))`).run(ids);
     } else {
       // Each row as [rowid, ...values]; json_extract gives back the stored SQL values.
       const rows = `[${run.map((o) => withRowid(o)).join(',')}]`;

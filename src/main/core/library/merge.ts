@@ -44,7 +44,12 @@ export function mergeItems(
       'INSERT OR IGNORE INTO item_tags(item_id, tag_id) SELECT ?, tag_id FROM item_tags WHERE item_id = ?',
     ).run(keepId, otherId);
     stmt(db, 'UPDATE notes SET item_id = ? WHERE item_id = ?').run(keepId, otherId);
-    stmt(db, 'UPDATE digest_items SET item_id = ? WHERE item_id = ?').run(keepId, otherId);
+    // A digest that listed both copies keeps the kept one at its own place (once).
+    stmt(
+      db,
+      `UPDATE digest_items SET item_id = ? WHERE item_id = ?
+         AND digest_id NOT IN (SELECT digest_id FROM digest_items WHERE item_id = ?)`,
+    ).run(keepId, otherId, keepId);
   }
   replaceItemData(db, keepId, keep, now);
   trashItems(db, others, now);

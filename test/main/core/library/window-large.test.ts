@@ -1,0 +1,120 @@
+// Windows of a library larger than the search walk's budget (2,000 rows) and the deep
+// window threshold (offset 5,000): rare words are found through the index and still
+// come in sort order; deep windows are right, and follow changes made here or elsewhere.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { insertItem, readItem, replaceItemData, toItemData } from '../../../../src/main/core/library/items';
+import { trashItems } from '../../../../src/main/core/library/trash';
+import type { Library } from '../../../../src/main/core/library/library';
+import { ListReader } from '../../../../src/main/core/library/window';
+import type { SortSpec } from '../../../../src/shared/views';
+import { paper } from '../../../support/items';
+import { tempLibraries } from '../../../support/temp-library';
+
+const temp = tempLibraries('window-large');
+const N = 5200;
+let library: Library;
+
+const title = (n: number) => `Paper ${String(n).padStart(5, '0')} common words`;
+/** Items whose titles also carry a rare word, all far past the first 2,000 in title order. */
+const ZYGOTE = [3000, 4000, 5100];
+
+beforeAll(() => {
+  library = temp.open();
+  // Inserted in a shuffled (seeded) order, so that insertion order says nothing about title order.
+  const order = Array.from({ length: N }, (_, i) => i + 1);
+  let seed = 12345;
+  for (let i = order.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  library.write('Add papers', () => {
+    for (const n of order) {
+      const words = ZYGOTE.includes(n) ? `${title(n)} zygote` : title(n);
+      insertItem(library.db, paper({ title: words, date: String(1900 + (n % 100)) }), {
+        now: n,
+        formula: library.citekeyFormula(),
+      });
+    }
+  });
+});
+
+function titles(search: string | undefined, sort: SortSpec, offset: number, limit: number): string[] {
+  const ids = library.lists.windowIds({
+    view: { kind: 'library' },
+    ...(search ? { search } : {}),
+    sort,
+    offset,
+    limit,
+  });
+  return library.lists.rows(ids, []).map((row) => row.title.replace(' zygote', ''));
+}
+
+const ASC = { field: 'title', direction: 'asc' } as const;
+const DESC = { field: 'title', direction: 'desc' } as const;
+const range = (from: number, count: number, step = 1) =>
+  Array.from({ length: count }, (_, i) => title(from + i * step));
+
+describe('a library past the walk budget and the deep-window threshold', () => {
+  it('gives deep windows in either direction', () => {
+    expect(titles(undefined, ASC, 5100, 50)).toEqual(range(5101, 50));
+    expect(titles(undefined, DESC, 5150, 50)).toEqual(range(50, 50, -1));
+    expect(titles(undefined, ASC, 5190, 50)).toEqual(range(5191, 10));
+    expect(titles(undefined, ASC, 4990, 20)).toEqual(range(4991, 20));
+  });
+
+  it('finds a rare word through the index once the walk gives up, in sort order', () => {
+    const matchSet = vi.spyOn(
+      ListReader.prototype as unknown as { matchSetQuery: () => unknown },
+      'matchSetQuery',
+    );
+    try {
+      expect(titles('zygote', ASC, 0, 10)).toEqual(ZYGOTE.map(title));
+      expect(titles('zygote', DESC, 0, 10)).toEqual([...ZYGOTE].reverse().map(title));
+      expect(titles('zygote', ASC, 1, 1)).toEqual([title(4000)]);
+      expect(matchSet).toHaveBeenCalled();
+    } finally {
+      matchSet.mockRestore();
+    }
+    expect(library.lists.count({ kind: 'library' }, 'zygote')).toBe(3);
+  });
+
+  it('finds a frequent word by walking, and deep windows of it through the index', () => {
+    expect(titles('common', ASC, 0, 3)).toEqual(range(1, 3));
+    expect(titles('comm', DESC, 0, 3)).toEqual(range(5200, 3, -1));
+    expect(titles('common', ASC, 5000, 100)).toEqual(range(5001, 100));
+    // Without the two rare-word papers before this point, everything moves up by two.
+    expect(titles('common -zygote', ASC, 4990, 20)).toEqual(range(4993, 20));
+    expect(titles('paper year:1999', ASC, 0, 3)).toEqual([title(99), title(199), title(299)]);
+  });
+
+  it('rebuilds deep windows after a change made here', () => {
+    expect(titles(undefined, ASC, 5198, 5)).toEqual(range(5199, 2));
+    const last = library.lists.windowIds({
+      view: { kind: 'library' },
+      sort: ASC,
+      offset: 5199,
+      limit: 1,
+    })[0]!;
+    library.write('Edit title', () =>
+      replaceItemData(library.db, last, { ...toItemData(readItem(library.db, last)), title: 'Aardvark' }, 1),
+    );
+    expect(titles(undefined, ASC, 5198, 5)).toEqual(range(5198, 2));
+    expect(titles(undefined, ASC, 0, 1)).toEqual(['Aardvark']);
+    library.undo();
+    expect(titles(undefined, ASC, 5198, 5)).toEqual(range(5199, 2));
+  });
+
+  it('rebuilds deep windows after a change made by another connection', () => {
+    expect(titles(undefined, ASC, 5195, 10)).toHaveLength(5);
+    const other = temp.open(library.file);
+    const doomed = other.db
+      .prepare("SELECT id FROM items WHERE title LIKE 'Paper 0519%' OR title LIKE 'Paper 05200%'")
+      .pluck()
+      .all() as number[];
+    expect(doomed).toHaveLength(11);
+    other.write('Trash', () => trashItems(other.db, doomed, 1));
+    other.close();
+    expect(titles(undefined, ASC, 5185, 10)).toEqual(range(5186, 4));
+  });
+});

@@ -1,0 +1,186 @@
+// Imports: previewed without writing, committed whole as one undoable step on a second
+// connection (the main one keeps reading), cancellable without a trace, with bad
+// records reported by line and column while the good ones are imported.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commitImport, parseInput } from '../../../../src/main/core/service/importing';
+import { coreFixture, importFixture } from '../../../support/imports';
+import { rowCount, snapshot } from '../../../support/snapshot';
+import { tempLibraries } from '../../../support/temp-library';
+
+const temp = tempLibraries('importing');
+
+describe('importing', () => {
+  it('writes nothing until the preview is committed', async () => {
+    const api = temp.host();
+    const before = snapshot(api.library.db);
+    const preview = await api.call('import.preview', {
+      input: { text: readFileSync(coreFixture('digest-jun16.txt'), 'utf8') },
+      yearHint: 2026,
+    });
+    expect(preview).toMatchObject({ format: 'hf-text', duplicates: 0, digest: { date: '2026-06-16' } });
+    expect(preview.records.map((r) => r.title)).toHaveLength(3);
+    expect(snapshot(api.library.db)).toEqual(before);
+    expect(api.library.historySteps()).toEqual([]);
+  });
+
+  it('is one undoable step: undo removes the items, their digest, collection and memberships; redo brings them back', async () => {
+    const api = temp.host();
+    const existing = await api.call('items.create', {
+      data: { type: 'article', title: 'Already here', creators: [], links: [], fields: {} },
+    });
+    const before = snapshot(api.library.db);
+    const preview = await api.call('import.preview', {
+      input: { text: readFileSync(coreFixture('digest-jun16.txt'), 'utf8') },
+      yearHint: 2026,
+    });
+    const report = await commitImport(api.library, api.host.imports.take(preview.id), {
+      collectionPath: 'Digests/June',
+    });
+    expect(report.added).toBe(3);
+    const after = snapshot(api.library.db);
+    expect(await api.call('collections.list', {})).toHaveLength(2);
+    expect(api.library.historySteps().map((s) => s.label)).toEqual([
+      expect.stringMatching(/^Import digest ".+" \(3 papers\)$/),
+      'Add item',
+    ]);
+
+    expect((await api.call('history.undo', {}))?.label).toMatch(/^Import digest/);
+    expect(snapshot(api.library.db)).toEqual(before);
+    expect(await api.call('digests.list', {})).toEqual([]);
+    expect(await api.call('collections.list', {})).toEqual([]);
+    expect((await api.call('library.info', {})).itemCount).toBe(1);
+    expect((await api.call('items.get', { id: existing.id })).title).toBe('Already here');
+
+    await api.call('history.redo', {});
+    expect(snapshot(api.library.db)).toEqual(after);
+  });
+
+  it('reports bad records by line and column and imports the good ones', async () => {
+    const api = temp.host();
+    const report = await importFixture(api, 'partly-broken.json');
+    expect(report).toMatchObject({ added: 2, format: 'csl-json' });
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 2,
+        message: expect.stringMatching(/not an object; skipped/),
+      }),
+    ]);
+  });
+
+  it('refuses input it cannot recognise, writing nothing', async () => {
+    const api = temp.host();
+    const before = snapshot(api.library.db);
+    const unknown = await api.failure('import.preview', {
+      input: { text: readFileSync(coreFixture('not-a-reference-list.txt'), 'utf8') },
+    });
+    expect(unknown.code).toBe('bad-input');
+    expect(unknown.message).toMatch(/could not recognise/);
+    expect((await api.failure('import.preview', { input: { text: '   \n' } })).code).toBe('bad-input');
+    expect((await api.failure('import.preview', { input: { text: 'x' }, format: 'nope' })).code).toBe(
+      'invalid-argument',
+    );
+    expect((await api.failure('import.commit', { previewId: 'no-such-preview' })).code).toBe('not-found');
+    expect(snapshot(api.library.db)).toEqual(before);
+  });
+
+  it('skips the records the user unticked', async () => {
+    const api = temp.host();
+    const report = await importFixture(api, 'digest-jun16.txt', { exclude: [1] });
+    expect(report).toMatchObject({ added: 2, skipped: 1 });
+    expect(report.digest?.itemCount).toBe(2);
+  });
+
+  it('adds to an existing collection, and refuses a trashed one, writing nothing', async () => {
+    const api = temp.host();
+    const reading = await api.call('collections.create', { name: 'Reading', parentId: null });
+    const report = await importFixture(api, 'digest-jun16.txt', { collectionId: reading.id });
+    expect(report.collectionId).toBe(reading.id);
+    expect((await api.call('collections.list', {}))[0]!.itemCount).toBe(3);
+    await api.call('collections.trash', { id: reading.id });
+    const before = snapshot(api.library.db);
+    const text = readFileSync(coreFixture('digest-jun17.txt'), 'utf8');
+    const preview = await api.call('import.preview', { input: { text }, yearHint: 2026 });
+    const failure = await api.failure('import.commit', { previewId: preview.id, collectionId: reading.id });
+    expect(failure.code).toBe('not-found');
+    expect(snapshot(api.library.db)).toEqual(before);
+  });
+
+  it('tells listeners once when a small import commits', async () => {
+    const api = temp.host();
+    const heard: { label: string; external: boolean }[] = [];
+    api.library.on((change) => heard.push(change));
+    await importFixture(api, 'digest-jun16.txt');
+    expect(heard).toEqual([{ label: expect.stringMatching(/^Import digest/), external: false }]);
+  });
+});
+
+describe('a large import', () => {
+  /** CSL-JSON with `n` distinct records: enough to be written in chunks on a second connection. */
+  const manyRecords = (n: number) =>
+    JSON.stringify(
+      Array.from({ length: n }, (_, i) => ({
+        id: `gen${i}`,
+        type: 'article-journal',
+        title: `Generated paper ${i}`,
+      })),
+    );
+  const LARGE = 2100;
+
+  it('can be cancelled part-way, leaving the library exactly as it was', async () => {
+    const api = temp.host();
+    await importFixture(api, 'digest-jun16.txt');
+    const before = snapshot(api.library.db);
+    const steps = api.library.historySteps();
+    const { format, result } = parseInput({ text: manyRecords(LARGE), name: 'many.json' });
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const cancelled = commitImport(api.library, api.host.imports.add(format, result), {
+      signal: controller.signal,
+      onProgress: (_phase, done) => {
+        progress.push(done);
+        if (done >= 1000) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({
+      code: 'cancelled',
+      message: expect.stringMatching(/not changed/),
+    });
+    expect(progress).toEqual([500, 1000]);
+    expect(snapshot(api.library.db)).toEqual(before);
+    expect(api.library.historySteps()).toEqual(steps);
+  });
+
+  it('runs on its own connection: the library stays readable, other writes wait, listeners hear of the commit once', async () => {
+    const api = temp.host(undefined, { busyTimeoutMs: 50 });
+    await importFixture(api, 'digest-jun16.txt');
+    const heard: { label: string; external: boolean }[] = [];
+    api.library.on((change) => heard.push(change));
+    const { format, result } = parseInput({ text: manyRecords(LARGE), name: 'many.json' });
+    const seen: { items: number; write?: string }[] = [];
+    const report = await commitImport(api.library, api.host.imports.add(format, result), {
+      onProgress: (_phase, done) => {
+        if (done !== 1000) return;
+        // Mid-import: the main connection reads the last committed state, and cannot write.
+        const items = rowCount(api.library.db, 'items');
+        try {
+          api.library.write('Meanwhile', () =>
+            api.library.db.prepare("INSERT INTO tags(name) VALUES ('x')").run(),
+          );
+          seen.push({ items });
+        } catch (error) {
+          seen.push({ items, write: (error as { code?: string }).code ?? String(error) });
+        }
+      },
+    });
+    expect(report.added).toBe(LARGE);
+    expect(seen).toEqual([{ items: 3, write: 'busy' }]);
+    expect(rowCount(api.library.db, 'items')).toBe(3 + LARGE);
+    expect(rowCount(api.library.db, 'tags')).toBe(0);
+    expect(heard).toEqual([{ label: `Import ${LARGE} items (CSL-JSON)`, external: false }]);
+    // ...and it is still one step to undo.
+    await api.call('history.undo', {});
+    expect(rowCount(api.library.db, 'items')).toBe(3);
+  });
+});
