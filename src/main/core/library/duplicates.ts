@@ -79,6 +79,24 @@ export function findDuplicate(db: Database.Database, data: ItemData): number | u
   return undefined;
 }
 
+/**
+ * Whether stored item `id` and `data` describe the same work: the same identifiers where
+ * both have them, else the same normalised title (and no conflicting year).
+ */
+export function isSameWork(db: Database.Database, id: number, data: ItemData): boolean {
+  const row = stmt(db, 'SELECT doi, arxiv, date, match_title FROM items WHERE id = ?').get(id) as
+    { doi: string | null; arxiv: string | null; date: string | null; match_title: string } | undefined;
+  if (!row) return false;
+  const doi = normaliseDoi(data.doi);
+  if (doi && row.doi) return normaliseDoi(row.doi) === doi;
+  const arxiv = normaliseArxiv(data.arxiv);
+  if (arxiv && row.arxiv) return normaliseArxiv(row.arxiv) === arxiv;
+  const wantedYear = year(data.date);
+  const theirYear = year(row.date);
+  if (wantedYear && theirYear && wantedYear !== theirYear) return false;
+  return matchKey(data.title) === row.match_title;
+}
+
 /** Groups of live items that look like the same work (each group sorted by id). */
 export function findAllDuplicates(db: Database.Database): number[][] {
   const parent = new Map<number, number>();

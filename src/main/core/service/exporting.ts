@@ -10,6 +10,7 @@ import { itemDigests, readDigest } from '../library/digests';
 import { listNotes } from '../library/notes';
 import type { Library } from '../library/library';
 import { requireItems } from '../library/items';
+import { bibtexBlocks } from './bibtex-blocks';
 
 const BIB_FORMATS = new Set(['bibtex', 'biblatex']);
 
@@ -60,7 +61,10 @@ export function exportText(
   const items = format.id === 'csl-json' ? withRelations(library, ids) : readExportItems(library.db, ids);
   const title = options.title ?? scopeLabel(library, scope);
   const digestDate = scope.kind === 'digest' ? readDigest(library.db, scope.id).date : undefined;
+  // A whole-library .bib gets back the @preamble/@string/@comment blocks its imports had.
+  const blocks = BIB_FORMATS.has(format.id) && scope.kind === 'library' ? { blocks: bibtexBlocks(library) } : {};
   const text = render(format, items, {
+    ...blocks,
     ...options,
     title,
     ...(digestDate && !options.date ? { date: digestDate } : {}),

@@ -3,15 +3,16 @@
 // commit (one undoable step on a connection of its own, yielding between chunks so the
 // app stays responsive, reporting progress, and rolling back whole if cancelled).
 import { randomUUID } from 'node:crypto';
-import type { InputIssue } from '../../../shared/domain';
+import type { InputIssue, ItemData } from '../../../shared/domain';
 import type { ImportPreview, ImportReport, PreviewRecord } from '../../../shared/results';
 import { SheafError } from '../errors';
+import { stmt } from '../db/statements';
 import { decodeBytes } from '../formats/encoding';
 import { detectFormat, importFormat } from '../formats/registry';
 import type { ImportFormat, ParseResult } from '../formats/types';
 import { resolveCollectionPath, requireLiveCollection, addToCollection } from '../library/collections';
 import { createDigest, findSameDigest, readDigest } from '../library/digests';
-import { findDuplicate } from '../library/duplicates';
+import { findDuplicate, isSameWork } from '../library/duplicates';
 import { insertItem, readItem, replaceItemData, toItemData } from '../library/items';
 import type { Library } from '../library/library';
 import { fillMissing } from '../library/merge';
@@ -242,8 +243,9 @@ function* writeRecords(
   const db = writer.db;
   const now = writer.now();
   const formula = writer.citekeyFormula();
+  const addedHere = new Set<number>();
   for (const [i, record] of records.entries()) {
-    const duplicate = findDuplicate(db, record.data);
+    const duplicate = existingCopy(db, record.data, addedHere);
     if (duplicate !== undefined) {
       report.duplicates++;
       report.itemIds.push(duplicate);
@@ -252,6 +254,7 @@ function* writeRecords(
       const inserted = insertItem(db, record.data, { now, formula, keepCitekey: true });
       report.added++;
       report.itemIds.push(inserted.id);
+      addedHere.add(inserted.id);
       if (inserted.citekeyChanged) {
         report.warnings.push(renamedKey(record.line, record.data.citekey!, inserted.citekey));
       }
@@ -286,6 +289,22 @@ function* writeRecords(
   }
   saveBibtexBlocks(writer, result);
   options.onProgress?.('indexing', 0, records.length);
+}
+
+/**
+ * The library item an incoming record is a copy of, if any. A record with a citation key
+ * of its own (BibTeX, CSL-JSON) is a copy only of the item with that key, and only if it is
+ * the same work: the entries of a .bib file are distinct to the documents that cite them,
+ * so two of them are never merged, even when they share a title. A record without a key
+ * (a digest's paper) is a copy of any live item that is the same work.
+ */
+function existingCopy(db: Library['db'], data: ItemData, addedHere: ReadonlySet<number>): number | undefined {
+  const key = data.citekey?.trim();
+  if (!key) return findDuplicate(db, data);
+  const id = stmt(db, 'SELECT id FROM items WHERE citekey = ? AND deleted IS NULL').pluck().get(key) as
+    number | undefined;
+  if (id === undefined || addedHere.has(id)) return undefined;
+  return isSameWork(db, id, data) ? id : undefined;
 }
 
 /** Adds what an incoming duplicate knows and the stored item lacks; true if anything. */
