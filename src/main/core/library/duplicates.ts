@@ -36,24 +36,31 @@ const DOI_FORMS = [
 const year = (date: string | null | undefined) => (date ? date.slice(0, 4) : undefined);
 
 /** A live item that is the same work as `data`, if there is one. */
-export function findDuplicate(db: Database.Database, data: ItemData): number | undefined {
+export function findDuplicate(
+  db: Database.Database,
+  data: ItemData,
+  exclude: ReadonlySet<number> = new Set(),
+): number | undefined {
+  const allowed = (ids: number[]) => ids.find((id) => !exclude.has(id));
   const doi = normaliseDoi(data.doi);
   if (doi) {
     // Stored DOIs keep the form they came in ("https://doi.org/10...", "doi:10..."): look for each.
-    const id = stmt(
+    const ids = stmt(
       db,
       `SELECT id FROM items WHERE doi COLLATE NOCASE IN (${DOI_FORMS.map(() => '?').join(', ')})
-         AND deleted IS NULL LIMIT 1`,
+         AND deleted IS NULL LIMIT 50`,
     )
       .pluck()
-      .get(...DOI_FORMS.map((prefix) => prefix + doi)) as number | undefined;
+      .all(...DOI_FORMS.map((prefix) => prefix + doi)) as number[];
+    const id = allowed(ids);
     if (id !== undefined) return id;
   }
   const arxiv = normaliseArxiv(data.arxiv);
   if (arxiv) {
-    const id = stmt(db, 'SELECT id FROM items WHERE arxiv = ? AND deleted IS NULL LIMIT 1')
+    const ids = stmt(db, 'SELECT id FROM items WHERE arxiv = ? AND deleted IS NULL LIMIT 50')
       .pluck()
-      .get(arxiv) as number | undefined;
+      .all(arxiv) as number[];
+    const id = allowed(ids);
     if (id !== undefined) return id;
   }
   const title = matchKey(data.title);
@@ -69,6 +76,7 @@ export function findDuplicate(db: Database.Database, data: ItemData): number | u
   }[];
   const wantedYear = year(data.date);
   for (const candidate of candidates) {
+    if (exclude.has(candidate.id)) continue;
     const theirYear = year(candidate.date);
     if (wantedYear && theirYear && wantedYear !== theirYear) continue;
     // Different identifiers mean different works, whatever the titles say.

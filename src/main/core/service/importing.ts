@@ -292,19 +292,20 @@ function* writeRecords(
 }
 
 /**
- * The library item an incoming record is a copy of, if any. A record with a citation key
- * of its own (BibTeX, CSL-JSON) is a copy only of the item with that key, and only if it is
- * the same work: the entries of a .bib file are distinct to the documents that cite them,
- * so two of them are never merged, even when they share a title. A record without a key
- * (a digest's paper) is a copy of any live item that is the same work.
+ * The library item an incoming record is a copy of, if any: the same work already in the
+ * library (same DOI, arXiv id, or title and year). Two records of one import are never
+ * merged with each other: a .bib file's entries are distinct to the documents that cite
+ * them, even when they share a title. A record whose citation key names a stored item
+ * that is another work is not a copy of it (it gets a new key).
  */
 function existingCopy(db: Library['db'], data: ItemData, addedHere: ReadonlySet<number>): number | undefined {
   const key = data.citekey?.trim();
-  if (!key) return findDuplicate(db, data);
-  const id = stmt(db, 'SELECT id FROM items WHERE citekey = ? AND deleted IS NULL').pluck().get(key) as
-    number | undefined;
-  if (id === undefined || addedHere.has(id)) return undefined;
-  return isSameWork(db, id, data) ? id : undefined;
+  if (key) {
+    const id = stmt(db, 'SELECT id FROM items WHERE citekey = ? AND deleted IS NULL').pluck().get(key) as
+      number | undefined;
+    if (id !== undefined && !addedHere.has(id) && isSameWork(db, id, data)) return id;
+  }
+  return findDuplicate(db, data, addedHere);
 }
 
 /** Adds what an incoming duplicate knows and the stored item lacks; true if anything. */
