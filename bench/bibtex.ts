@@ -1,0 +1,344 @@
+// BibTeX speed, Sheaf against its peers on the same files in the same run: tugboat.bib
+// (3.8 MB), the 7,166-entry Better BibTeX library, and a synthetic 100,000-entry file.
+// Figures: raw parse throughput (scan + @string expansion), parse + conversion to
+// ItemData, and export. Peers: python3-pybtex, pandoc, bibtex-parse-js (installed on first
+// use into bench/.peers, never into package.json), JabRef when on PATH.
+// Run alone with `npx tsx bench/bibtex.ts`, or call run() from a bench harness.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { exportBib, parseBibtex } from '../src/main/core/formats/bibtex';
+import { parseBib } from '../src/main/core/formats/bibtex/parse/parser';
+import type { ExportItem } from '../src/main/core/formats/types';
+import type { Creator, ItemData } from '../src/shared/domain';
+
+const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = resolve(repository, '../shared/corpus/bibtex');
+const PEERS = join(repository, 'bench/.peers');
+const PEER_BUDGET_MS = 120_000;
+const TARGET_PARSE_MB_S = 40;
+const TARGET_EXPORT_100K_MS = 2000;
+
+interface BenchFile {
+  label: string;
+  path: string;
+  bytes: number;
+  /** For the synthetic file: the library items it was written from. */
+  items?: ExportItem[];
+}
+
+type Figures = Map<string, Map<string, string>>;
+
+export async function run(): Promise<void> {
+  const files: BenchFile[] = [
+    corpusFile('tugboat.bib', 'texlive-beebe__tugboat.bib'),
+    corpusFile('BBT 7,166 entries', 'retorquere-zotero-better-bibtex__Unabbreviate-on-import-1436-3.bib'),
+    syntheticFile(100_000),
+  ];
+  const figures: Figures = new Map();
+  const set = (figure: string, tool: string, value: string) => {
+    if (!figures.has(figure)) figures.set(figure, new Map());
+    figures.get(figure)!.set(tool, value);
+  };
+  const peerTimes = new Map<string, number>(); // ms per MB measured on the previous file, for the budget
+  const parseJs = await bibtexParseJs();
+  const jabref = onPath('jabref');
+  if (!jabref) console.log('JabRef: skipped (no `jabref` on PATH; Debian does not package it)');
+
+  for (const file of files) {
+    const text = readFileSync(file.path, 'utf8');
+    const mb = file.bytes / 1e6;
+    const runs = file.bytes > 20e6 ? 2 : 7; // the 100k file is ~125 MB: fewer repeats
+    const parse = fastest(runs + 4, () => parseBib(text));
+    set(`${file.label}: parse MB/s`, 'Sheaf', `${rate(mb, parse.best)} (median ${rate(mb, parse.median)})`);
+    const convert = fastest(runs, () => parseBibtex(text));
+    set(
+      `${file.label}: parse+convert ms`,
+      'Sheaf',
+      `${convert.best.toFixed(0)} (median ${convert.median.toFixed(0)})`,
+    );
+    let exported: { best: number; median: number };
+    if (file.items) {
+      // The export target is about a library's items: generated ones, with no BibTeX origin.
+      const items = file.items;
+      exported = fastest(runs, () => exportBib(items, 'bibtex'));
+    } else {
+      // Items as imported, written back with their raw values and @strings.
+      const parsed = parseBibtex(text);
+      const items = parsed.records.map((record, index) => exportItem(record.data, index));
+      exported = fastest(runs, () => exportBib(items, 'bibtex', { blocks: parsed }));
+    }
+    set(
+      `${file.label}: export ms`,
+      'Sheaf',
+      `${exported.best.toFixed(0)} (median ${exported.median.toFixed(0)})`,
+    );
+
+    for (const peer of ['pybtex', 'pandoc', 'bibtex-parse-js', 'jabref']) {
+      const estimate = (peerTimes.get(peer) ?? 0) * mb;
+      if (estimate > PEER_BUDGET_MS) {
+        const why = `skipped: ~${(estimate / 1000).toFixed(0)} s expected`;
+        set(`${file.label}: parse MB/s`, peer, why);
+        continue;
+      }
+      const result = runPeer(peer, file, parseJs, jabref);
+      if (!result) continue;
+      if ('skip' in result) {
+        set(`${file.label}: parse MB/s`, peer, result.skip);
+        continue;
+      }
+      peerTimes.set(peer, result.parseMs / mb);
+      set(`${file.label}: parse MB/s`, peer, (mb / (result.parseMs / 1000)).toFixed(2) + (result.note ?? ''));
+      if (result.exportMs !== undefined) set(`${file.label}: export ms`, peer, result.exportMs.toFixed(0));
+    }
+  }
+  printTable(figures);
+}
+
+function corpusFile(label: string, name: string): BenchFile {
+  const path = join(CORPUS, name);
+  return { label, path, bytes: readFileSync(path).length };
+}
+
+/** Items shaped like a real library, written once as BibTeX into the OS temp folder. */
+function syntheticFile(count: number): BenchFile {
+  const path = join(tmpdir(), `sheaf-bench-${count}.bib`);
+  const items = syntheticItems(count);
+  if (!existsSync(path)) writeFileSync(path, exportBib(items, 'bibtex'));
+  return { label: `synthetic ${count.toLocaleString('en')}`, path, bytes: readFileSync(path).length, items };
+}
+
+export function syntheticItems(count: number): ExportItem[] {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const words =
+    'model learning neural network data training method results performance task Transformer BERT GaN Schrödinger diffusion image vision graph representation attention benchmark evaluation'.split(
+      ' ',
+    );
+  const names = [
+    'Müller',
+    'van der Berg',
+    'Chen',
+    'O’Brien',
+    'Łukasz',
+    'García',
+    'Smith',
+    'Kim',
+    'Nguyễn',
+    'Park',
+  ];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
+  const items = Array.from({ length: count }, (_, index) => {
+    const creators: Creator[] = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({
+      role: 'author' as const,
+      family: pick(names),
+      given: pick(['A.', 'Jane', 'José', 'Li']),
+    }));
+    const data: ItemData = {
+      type: pick(['article', 'inproceedings', 'preprint'] as const),
+      title: `${sentence(9)}: a ${pick(words)} study of ${sentence(3)}`,
+      creators,
+      container: `Journal of ${sentence(2)}`,
+      date: `${1990 + Math.floor(random() * 35)}-0${1 + Math.floor(random() * 9)}`,
+      volume: String(1 + Math.floor(random() * 60)),
+      pages: `${index % 500}–${(index % 500) + 12}`,
+      doi: `10.1000/bench.${index}`,
+      ...(random() < 0.5 ? { abstract: sentence(180) + ' 5% of α & β.' } : {}),
+      links: random() < 0.3 ? [{ kind: 'code', url: `https://github.com/x/repo${index}` }] : [],
+      fields: { note: sentence(4) },
+      tags: [pick(words), pick(words)],
+    };
+    return exportItem({ ...data, citekey: `key${index}` }, index);
+  });
+  // Flat strings, as items read from the database are (concatenated ones are ropes).
+  return JSON.parse(JSON.stringify(items)) as ExportItem[];
+}
+
+function exportItem(data: ItemData, index: number): ExportItem {
+  return {
+    ...data,
+    id: index + 1,
+    key: `K${index}`,
+    citekey: data.citekey ?? `k${index}`,
+    added: '2026-01-01T00:00:00Z',
+    modified: '2026-01-01T00:00:00Z',
+    tags: data.tags ?? [],
+  };
+}
+
+/**
+ * Fastest of `runs` timed runs after a warm-up. On a shared machine other work only ever
+ * adds time, so the fastest run is the figure least disturbed by it; the median is printed
+ * beside it by the callers that need both.
+ */
+function fastest(runs: number, work: () => unknown): { best: number; median: number } {
+  work(); // JIT warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { best: times[0]!, median: times[Math.floor(times.length / 2)]! };
+}
+
+type PeerResult = { parseMs: number; exportMs?: number; note?: string } | { skip: string } | undefined;
+
+function runPeer(peer: string, file: BenchFile, parseJs: string | undefined, jabref: boolean): PeerResult {
+  switch (peer) {
+    case 'pybtex':
+      return pybtex(file);
+    case 'pandoc':
+      return onPath('pandoc') ? pandoc(file) : { skip: 'not installed' };
+    case 'bibtex-parse-js':
+      return parseJs ? bibtexParseJsRun(parseJs, file) : { skip: 'not installed' };
+    case 'jabref':
+      return jabref ? jabrefRun(file) : undefined;
+  }
+  return undefined;
+}
+
+/** pybtex, lenient mode, timed inside Python (interpreter start-up excluded). */
+function pybtex(file: BenchFile): PeerResult {
+  const script = `
+import sys, time, io
+import pybtex.errors
+pybtex.errors.set_strict_mode(False)
+from pybtex.database import parse_file
+t = time.perf_counter()
+data = parse_file(sys.argv[1], bib_format='bibtex')
+parse = time.perf_counter() - t
+t = time.perf_counter()
+data.to_file(io.StringIO(), bib_format='bibtex')
+print(parse * 1000, (time.perf_counter() - t) * 1000)
+`;
+  const result = spawnSync('/usr/bin/python3', ['-c', script, file.path], {
+    encoding: 'utf8',
+    timeout: PEER_BUDGET_MS * 2,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error || result.status !== 0)
+    return { skip: `failed: ${firstLine(result.stderr || String(result.error))}` };
+  const [parseMs, exportMs] = result.stdout.trim().split('\n').pop()!.split(' ').map(Number);
+  return { parseMs: parseMs!, exportMs: exportMs! };
+}
+
+/** pandoc -f bibtex -t csljson: wall time of the process, which also converts and writes. */
+function pandoc(file: BenchFile): PeerResult {
+  const start = performance.now();
+  const result = spawnSync('pandoc', ['-f', 'bibtex', '-t', 'csljson', file.path], {
+    timeout: PEER_BUDGET_MS * 2,
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (result.error || result.status !== 0)
+    return { skip: `failed: ${firstLine(String(result.stderr ?? result.error))}` };
+  return { parseMs: ms, note: ' (parse+convert+write, process)' };
+}
+
+/** bibtex-parse-js@0.0.24 in bench/.peers: installed on first use, never in package.json. */
+async function bibtexParseJs(): Promise<string | undefined> {
+  const entry = join(PEERS, 'node_modules/bibtex-parse-js/bibtexParse.js');
+  if (!existsSync(entry)) {
+    mkdirSync(PEERS, { recursive: true });
+    console.log('installing bibtex-parse-js@0.0.24 into bench/.peers (first run only)...');
+    const install = spawnSync(
+      'npm',
+      ['install', '--prefix', PEERS, 'bibtex-parse-js@0.0.24', '--no-save', '--no-audit', '--no-fund'],
+      { encoding: 'utf8', timeout: 300_000 },
+    );
+    if (install.status !== 0 || !existsSync(entry)) {
+      console.log(`bibtex-parse-js: skipped (install failed: ${firstLine(install.stderr)})`);
+      return undefined;
+    }
+  }
+  return entry;
+}
+
+/**
+ * In a child process with a timeout: it throws on @string, on parentheses and on any
+ * syntax error, and loops forever on a trailing % comment without a newline.
+ */
+function bibtexParseJsRun(entry: string, file: BenchFile): PeerResult {
+  const script = `
+const parse = require(${JSON.stringify(entry)});
+const text = require('fs').readFileSync(process.argv[1], 'utf8');
+const start = performance.now();
+try { parse.toJSON(text); } catch (e) { console.log('FAIL ' + String(e).slice(0, 80).replace(/\\s+/g, ' ')); process.exit(0); }
+console.log(performance.now() - start);
+`;
+  const result = spawnSync(process.execPath, ['-e', script, file.path], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.error) return { skip: 'timed out (it hangs on some inputs)' };
+  const out = result.stdout.trim();
+  if (out.startsWith('FAIL')) return { skip: `cannot parse this file (${out.slice(5, 45)}…)` };
+  return { parseMs: Number(out) };
+}
+
+function jabrefRun(file: BenchFile): PeerResult {
+  const out = join(tmpdir(), 'sheaf-bench-jabref.bib');
+  const start = performance.now();
+  const result = spawnSync('jabref', ['-n', '-i', `${file.path},bibtex`, '-o', out], {
+    timeout: PEER_BUDGET_MS,
+  });
+  if (result.status !== 0) return { skip: 'failed' };
+  return { parseMs: performance.now() - start, note: ' (import+export, process)' };
+}
+
+function onPath(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function rate(megabytes: number, ms: number): string {
+  return (megabytes / (ms / 1000)).toFixed(1);
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? '').trim().split('\n').pop()?.slice(0, 100) ?? '';
+}
+
+function printTable(figures: Figures): void {
+  const tools = ['Sheaf', 'pybtex', 'pandoc', 'bibtex-parse-js', 'jabref'];
+  const rows: string[][] = [
+    ['figure (Sheaf: fastest run, median)', ...tools, 'ratio (Sheaf vs fastest peer)', 'target'],
+  ];
+  for (const [figure, values] of figures) {
+    const sheaf = Number.parseFloat(values.get('Sheaf') ?? '');
+    const peers = tools.slice(1).map((tool) => Number.parseFloat(values.get(tool) ?? ''));
+    const numeric = peers.filter((value) => Number.isFinite(value));
+    let ratio = '';
+    if (numeric.length > 0) {
+      const higherIsBetter = figure.endsWith('MB/s');
+      const best = higherIsBetter ? Math.max(...numeric) : Math.min(...numeric);
+      ratio = `${(higherIsBetter ? sheaf / best : best / sheaf).toFixed(1)}x`;
+    }
+    const target =
+      figure.endsWith('parse MB/s') && !figure.startsWith('synthetic')
+        ? `≥ ${TARGET_PARSE_MB_S} MB/s: ${sheaf >= TARGET_PARSE_MB_S ? 'met' : 'MISSED'}`
+        : figure.startsWith('synthetic') && figure.endsWith('export ms')
+          ? `≤ ${TARGET_EXPORT_100K_MS} ms: ${sheaf <= TARGET_EXPORT_100K_MS ? 'met' : 'MISSED'}`
+          : '';
+    rows.push([figure, ...tools.map((tool) => values.get(tool) ?? '–'), ratio, target]);
+  }
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const [index, row] of rows.entries()) {
+    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | '));
+    if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await run();
