@@ -235,17 +235,23 @@ async function watchExport(
   await withHost(globalOptions, async (host) => {
     const scope = exportScope(host, options);
     const writer = new BindingWriter();
+    let last: string | undefined;
     const write = () => {
       const text = writer.render(host.library, scope, format);
+      if (text === last) return;
       writeFileAtomic(output, text);
+      last = text;
       process.stderr.write(`${new Date().toISOString()} wrote ${output}\n`);
     };
     write();
     host.library.on(() => write());
     host.library.watch(500);
+    // The library's poll timer does not hold the process open; this does, until a signal.
+    const keepAlive = setInterval(() => {}, 60_000);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    clearInterval(keepAlive);
   });
 }

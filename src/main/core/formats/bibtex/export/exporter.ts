@@ -74,6 +74,7 @@ function commentText(comment: string): string {
  * move after every entry that refers to them (grandparents after parents).
  */
 function crossrefParentsLast(items: readonly ExportItem[]): readonly ExportItem[] {
+  if (!items.some((item) => item.fields.crossref !== undefined)) return items;
   const byKey = new Map<string, ExportItem>();
   for (const item of items) byKey.set(item.citekey.toLowerCase(), item);
   const level = new Map<ExportItem, number>();
