@@ -65,13 +65,14 @@ export class ListReader {
   /**
    * The ids matching the positive words, when there are few enough of them to sort directly
    * (the index is read once, lazily, up to that limit). Undefined when there are more, or
-   * when counting would cost more than walking: a short prefix makes FTS5 merge the posting
-   * lists of every word that starts with it.
+   * when counting would cost more than walking: a three-letter prefix makes FTS5 merge the
+   * posting lists of every word that starts with it (shorter ones have a prefix index).
    */
   private smallMatchSet(text: TextTerm[]): number[] | undefined {
     const { positive } = ftsExpression(text);
     if (!positive) return undefined;
-    if (text.some((t) => !t.negated && t.prefix && t.tokens.at(-1)!.length <= 3)) return undefined;
+    // One- and two-letter prefixes have an index of their own; longer ones need no big merge.
+    if (text.some((t) => !t.negated && t.prefix && t.tokens.at(-1)!.length === 3)) return undefined;
     const libraryItems =
       (stmt(this.db, "SELECT n FROM counts WHERE scope = 'items'").pluck().get() as number) ?? 0;
     const limit = Math.max(MIN_SMALL_SET, Math.floor(libraryItems * SMALL_SHARE));

@@ -219,7 +219,10 @@ CREATE VIRTUAL TABLE search USING fts5(
   title, creators, abstract, notes, tags, ids, venue, year,
   content = '',
   contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  -- One- and two-letter prefixes ("m", "tr": what a search box sees first) read a ready
+  -- posting list instead of merging those of every word that starts with them.
+  prefix = '1 2'
 );
 `,
 };
