@@ -19,6 +19,8 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: {
+      // electron-vite leaves bundles unminified by default; the page parses less when minified.
+      minify: true,
       rollupOptions: { input: 'src/renderer/index.html' },
     },
     plugins: [react()],

@@ -8,9 +8,10 @@ import { LibraryHost } from './api/host';
 import { libraryFromArgs } from './app/library-location';
 import { electronNativeBinding } from './app/native-binding';
 import { registerIpc } from './app/ipc';
+import { openLibraryInteractively } from './app/open-library';
 import { createMainWindow, isExternalHttpUrl } from './app/window';
 import { registerBuiltInFormats } from './core/formats/all';
-import { Library } from './core/library/library';
+import type { Library } from './core/library/library';
 import { backupBeforeMigration } from './core/service/backups';
 import { CONTENT_SECURITY_POLICY } from './server/security';
 
@@ -31,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     registerBuiltInFormats();
     const rendererFile = path.join(import.meta.dirname, '../renderer/index.html');
     const rendererUrl = process.env.ELECTRON_RENDERER_URL;
@@ -49,16 +50,10 @@ if (!app.requestSingleInstanceLock()) {
     const nativeBinding = electronNativeBinding(process.resourcesPath, app.getAppPath(), process.env);
     const libraryOptions = {
       ...(nativeBinding ? { nativeBinding } : {}),
-      beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, file, from),
+      beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, db.name, from),
     };
-    let library: Library;
-    try {
-      library = Library.open(file, libraryOptions);
-    } catch (error) {
-      dialog.showErrorBox(
-        'Sheaf cannot open the library',
-        error instanceof Error ? error.message : String(error),
-      );
+    const library = await openLibraryInteractively(file, libraryOptions);
+    if (!library) {
       app.exit(1);
       return;
     }

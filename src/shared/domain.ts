@@ -50,6 +50,17 @@ export interface Creator {
 export const LINK_KINDS = ['code', 'project', 'model', 'dataset', 'video', 'pdf', 'other'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
+/** How a link of each kind is named when it has no label of its own. */
+export const LINK_LABELS: Record<LinkKind, string> = {
+  code: 'Code',
+  project: 'Project page',
+  model: 'Model',
+  dataset: 'Dataset',
+  video: 'Video',
+  pdf: 'PDF',
+  other: 'Link',
+};
+
 export interface ItemLink {
   kind: LinkKind;
   url: string;

@@ -3,7 +3,7 @@
 // table, the sidebar counters, and the full-text index read back term by term.
 import type Database from 'better-sqlite3';
 
-const TABLES = [
+export const USER_TABLES = [
   'items',
   'item_extra',
   'collections',
@@ -26,7 +26,7 @@ export interface LibrarySnapshot {
 
 export function snapshot(db: Database.Database): LibrarySnapshot {
   const tables: Record<string, unknown[]> = {};
-  for (const table of TABLES)
+  for (const table of USER_TABLES)
     tables[table] = db.prepare(`SELECT rowid AS _rowid, * FROM ${table} ORDER BY rowid`).all();
   tables.settings = db.prepare('SELECT * FROM settings ORDER BY name').all();
   const counts: Record<string, number> = {};

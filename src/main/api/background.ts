@@ -15,6 +15,8 @@ export function startBackgroundServices(
   const stop = host.onEvent((event) => {
     if (event === 'library.changed') sync.changed();
   });
+  // Bound files catch up with changes they missed (a crash between a commit and its write).
+  sync.changed();
   const watcher = setInterval(() => host.library.generation(), 1000);
   watcher.unref();
   backupIfDue(host.library).then(

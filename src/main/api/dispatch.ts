@@ -23,6 +23,16 @@ export async function dispatch(
       error: { code: 'unknown-method', message: `There is no API method ${JSON.stringify(method)}.` },
     };
   }
+  const reserved = prototypeKey(args);
+  if (reserved) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: `Invalid arguments for ${method}: ${reserved} is a reserved name.`,
+      },
+    };
+  }
   const parsed = contract[method].args.safeParse(args ?? {});
   if (!parsed.success) {
     return {
@@ -40,6 +50,32 @@ export async function dispatch(
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The first own key anywhere in the arguments that names a prototype. Such keys are
+ * refused outright: a schema may quietly drop them (zod's records do), but a caller that
+ * sends them is not asking for anything legitimate. Iterative, so deep nesting is harmless.
+ */
+function prototypeKey(args: unknown): string | undefined {
+  const stack = [args];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) return JSON.stringify(key);
+      stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return undefined;
 }
 
 export function toApiError(error: unknown): { code: string; message: string } {

@@ -11,6 +11,7 @@ export function buildProgram(): Command {
   const program = new Command('sheaf')
     .description('Sheaf: paper digests, collections, notes and BibTeX from the command line.')
     .option('--library <path>', "library file (default: $SHEAF_LIBRARY, else the desktop app's library)")
+    .option('--read-only', 'open the library without changing it (e.g. a damaged or write-protected one)')
     .showHelpAfterError()
     .exitOverride();
   registerLibraryCommands(program);

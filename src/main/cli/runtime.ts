@@ -8,9 +8,11 @@ import { LibraryHost } from '../api/host';
 import { SheafError } from '../core/errors';
 import { registerBuiltInFormats } from '../core/formats/all';
 import { itemIdByKey } from '../core/library/items';
-import { Library } from '../core/library/library';
+import type { Library } from '../core/library/library';
 import { resolveLibraryPath } from '../core/paths';
 import { backupBeforeMigration } from '../core/service/backups';
+import { openLibrary } from '../core/service/recovery';
+import { explainOpenProblem, isOpenProblem } from './open-problem';
 
 /** Exit codes: 0 ok, 1 bad input (nothing changed), 2 usage. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -26,16 +28,19 @@ export class CliError extends Error {
 
 export interface GlobalOptions {
   library?: string;
+  /** --read-only: open the library without writing to it (a damaged or locked library). */
+  readOnly?: boolean;
 }
 
 export function openHost(options: GlobalOptions, readonly = false): LibraryHost {
   registerBuiltInFormats();
   const file = resolveLibraryPath(options.library);
   const libraryOptions = {
-    readonly,
+    readonly: readonly || options.readOnly === true,
     beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, file, from),
   };
-  const library = Library.open(file, libraryOptions);
+  // A library that will not open ends in its problem and the ways forward (recovery.ts).
+  const library = openLibrary(file, libraryOptions);
   return new LibraryHost(library, {}, libraryOptions);
 }
 
@@ -88,6 +93,8 @@ export function printJson(value: unknown): void {
 
 export function describeError(error: unknown): { message: string; exitCode: number } {
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof SheafError && isOpenProblem(error.details))
+    return { message: explainOpenProblem(error.details), exitCode: EXIT.badInput };
   if (error instanceof SheafError) return { message: error.message, exitCode: EXIT.badInput };
   return {
     message: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -5,7 +5,7 @@ import { findAllDuplicates } from '../../core/library/duplicates';
 import type { Library } from '../../core/library/library';
 import { mergeItems } from '../../core/library/merge';
 import { readItem, requireItems } from '../../core/library/items';
-import { checkBackup, createBackup, listBackups, replaceLibraryFile } from '../../core/service/backups';
+import { checkBackup, createBackup, listBackups, restoreBackup } from '../../core/service/backups';
 import type { Settings } from '../../../shared/results';
 import type { Handlers } from './types';
 
@@ -56,11 +56,14 @@ export const libraryHandlers: Handlers<
   'backups.restore': async ({ file }, context) => {
     const backup = checkBackup(context.library.file, file);
     await createBackup(context.library, 'before-restore');
-    return context.reopenLibrary((libraryFile) => replaceLibraryFile(libraryFile, backup)).info();
+    // Written through SQLite into the open file, so other processes see it (ADR 0052);
+    // reopening drops this process's caches of the library it replaced.
+    await restoreBackup(context.library, backup);
+    return context.reopenLibrary(() => {}).info();
   },
   'shell.openExternal': async ({ url }, { platform }) => {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
       throw new SheafError('invalid-argument', 'Only http(s) links can be opened.');
     }
     if (!platform.openExternal) return false;

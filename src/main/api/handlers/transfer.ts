@@ -2,7 +2,7 @@
 import { SheafError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { exportFormats, importFormats } from '../../core/formats/registry';
-import { exportText, scopeLabel } from '../../core/service/exporting';
+import { exportText, safeFileName, scopeLabel } from '../../core/service/exporting';
 import { commitImport, previewImport } from '../../core/service/importing';
 import { createBinding, deleteBinding, listBindings } from '../../core/service/bindings';
 import type { Handlers } from './types';
@@ -78,7 +78,8 @@ export const transferHandlers: Handlers<
         'Choosing a file needs the desktop app; use `sheaf export --watch` instead.',
       );
     }
-    const path = await platform.chooseSavePath(`${scopeLabel(library, scope)}.bib`, 'bib');
+    // The suggestion is a file name: a collection called "../../x" must not point elsewhere.
+    const path = await platform.chooseSavePath(`${safeFileName(scopeLabel(library, scope))}.bib`, 'bib');
     if (!path) return null;
     return createBinding(library, scope, format, path);
   },

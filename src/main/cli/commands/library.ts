@@ -1,6 +1,11 @@
-// info, undo, redo, history, duplicates, backups.
+// info, undo, redo, history, duplicates, backups and restoring one.
 import type { Command } from 'commander';
-import { call, CliError, printJson, withHost, type GlobalOptions } from '../runtime';
+import type { LibraryHost } from '../../api/host';
+import { SheafError } from '../../core/errors';
+import { resolveLibraryPath } from '../../core/paths';
+import { checkBackup, listBackups, restoreOverUnreadable } from '../../core/service/backups';
+import { isOpenProblem } from '../open-problem';
+import { call, CliError, EXIT, openHost, printJson, withHost, type GlobalOptions } from '../runtime';
 
 const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
 
@@ -74,19 +79,28 @@ export function registerLibraryCommands(program: Command): void {
 
   program
     .command('backup')
-    .description('back the library up now (SQLite online backup)')
-    .action(async (_: unknown, command: Command) => {
-      const backup = await withHost(globals(command), (host) => call(host, 'backups.create', {}));
+    .description('back the library up now (SQLite online backup); old backups rotate out')
+    .option('--keep <n>', 'from now on keep the newest n backups (default 10)')
+    .action(async (options: { keep?: string }, command: Command) => {
+      const keep = options.keep === undefined ? undefined : Number(options.keep);
+      if (keep !== undefined && !(Number.isInteger(keep) && keep >= 1 && keep <= 1000))
+        throw new CliError('--keep takes a number of backups from 1 to 1000.', EXIT.usage);
+      const backup = await withHost(globals(command), (host) => {
+        if (keep !== undefined) host.library.setSetting('backups.keep', String(keep));
+        return call(host, 'backups.create', {});
+      });
       process.stdout.write(`Backed up ${backup.itemCount} items to ${backup.file}\n`);
     });
 
   program
     .command('backups')
-    .description('list backups, newest first')
+    .description('list backups, newest first (works even when the library will not open)')
     .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }, command: Command) => {
-      const backups = await withHost(globals(command), (host) => call(host, 'backups.list', {}));
+    .action((options: { json?: boolean }, command: Command) => {
+      const backups = listBackups(resolveLibraryPath(globals(command).library));
       if (options.json) return printJson(backups);
+      if (backups.length === 0)
+        return void process.stdout.write('No backups yet (make one with `sheaf backup`).\n');
       for (const b of backups) process.stdout.write(`${b.created}  ${b.itemCount} items  ${b.file}\n`);
     });
 
@@ -95,19 +109,32 @@ export function registerLibraryCommands(program: Command): void {
     .argument('<backup>', 'a backup file name (from `sheaf backups`)')
     .description('replace the library with a backup (the current state is backed up first)')
     .option('--yes', 'do not ask for confirmation')
-    .action(async (file: string, options: { yes?: boolean }, command: Command) => {
-      await withHost(globals(command), async (host) => {
-        const backup = (await call(host, 'backups.list', {})).find(
-          (b) => b.file === file || b.file.endsWith(`/${file}`),
+    .action(async (name: string, options: { yes?: boolean }, command: Command) => {
+      const file = resolveLibraryPath(globals(command).library);
+      const backup = checkBackup(file, name);
+      const confirmed = `the backup of ${backup.created} (${backup.itemCount} items)`;
+      if (!options.yes) {
+        throw new CliError(`This replaces the library with ${confirmed}. Run again with --yes to confirm.`);
+      }
+      let host: LibraryHost;
+      try {
+        host = openHost(globals(command));
+      } catch (error) {
+        // A library that will not open (damaged, not a library, too new) is set aside, never deleted.
+        const problem =
+          error instanceof SheafError && isOpenProblem(error.details) ? error.details : undefined;
+        if (!problem || !['damaged', 'not-a-library', 'newer-schema'].includes(problem.trouble)) throw error;
+        const aside = restoreOverUnreadable(file, backup);
+        process.stdout.write(
+          `Restored ${confirmed}. The library that would not open was kept as ${aside}.\n`,
         );
-        if (!backup) throw new CliError(`No backup ${file}; see \`sheaf backups\`.`);
-        if (!options.yes) {
-          throw new CliError(
-            `This replaces the library with the backup of ${backup.created} (${backup.itemCount} items). Run again with --yes to confirm.`,
-          );
-        }
+        return;
+      }
+      try {
         const info = await call(host, 'backups.restore', { file: backup.file });
-        process.stdout.write(`Restored the backup of ${backup.created}: ${info.itemCount} items.\n`);
-      });
+        process.stdout.write(`Restored ${confirmed}: ${info.itemCount} items.\n`);
+      } finally {
+        host.close();
+      }
     });
 }

@@ -20,26 +20,60 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/** The native addon this process's connections use: Electron's own build, once the app names it. */
+let processBinding: string | undefined;
+
+/**
+ * A plain connection to an SQLite file (a backup being made, checked or restored) with the
+ * native addon the library was opened with: in the desktop app, the Node build cannot load.
+ */
+export function openSqliteFile(source: string | Buffer, options: Database.Options = {}): Database.Database {
+  return new Database(source, { ...options, ...(processBinding ? { nativeBinding: processBinding } : {}) });
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const readonly = options.readonly ?? false;
+  if (options.nativeBinding) processBinding = options.nativeBinding;
   const exists = file !== ':memory:' && fs.existsSync(file);
   if (!exists && readonly) {
     throw new SheafError('not-found', `No library at ${file} to open read-only.`);
   }
+  if (exists) checkFile(file, readonly);
   if (!exists && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  try {
+    return connect(file, file, options);
+  } catch (error) {
+    // Read-only, two more tries from a copy in memory: a WAL library in a folder we may not
+    // write (SQLite needs its -shm file there), and a damaged one, so that what is left can
+    // be read and exported (a file cut short is padded to its size first).
+    if (!readonly || walSize(file) > 0 || !(error instanceof SheafError)) throw error;
+    const sqlite = (error.details as { sqlite?: string } | undefined)?.sqlite ?? '';
+    if (/^SQLITE_(READONLY|CANTOPEN)/.test(sqlite) || error.code === 'corrupt') {
+      return connect(snapshot(file), file, options);
+    }
+    throw error;
+  }
+}
+
+function connect(source: string | Buffer, file: string, options: OpenOptions): Database.Database {
+  const readonly = options.readonly ?? false;
   let db: Database.Database;
   try {
-    db = new Database(file, {
+    db = new Database(source, {
       readonly,
       fileMustExist: readonly,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...((options.nativeBinding ?? processBinding)
+        ? { nativeBinding: options.nativeBinding ?? processBinding }
+        : {}),
     });
   } catch (error) {
     throw translateOpenError(file, error);
   }
   try {
-    configure(db, readonly, options.busyTimeoutMs ?? 5000);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // Identify before configuring: switching to WAL would rewrite another program's file.
     checkIdentity(db, file);
+    configure(db, readonly);
     if (readonly) {
       if (pendingMigrations(db).length > 0) {
         throw new SheafError(
@@ -64,8 +98,78 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
 }
 
-function configure(db: Database.Database, readonly: boolean, busyTimeoutMs: number): void {
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+/** The file's bytes, to open in memory: marked as a rollback-journal file, padded to its size. */
+function snapshot(file: string): Buffer {
+  let bytes = fs.readFileSync(file);
+  const expected = headerSize(bytes);
+  if (expected !== undefined && expected > bytes.length && expected <= 2 ** 31) {
+    bytes = Buffer.concat([bytes, Buffer.alloc(expected - bytes.length)]);
+  }
+  if (bytes.length >= 20) bytes[18] = bytes[19] = 1;
+  return bytes;
+}
+
+/** The size the file's own header gives it, when the header says it reliably. */
+function headerSize(header: Buffer): number | undefined {
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return undefined;
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const pages = header.readUInt32BE(28);
+  // The page count in the header is valid when it was written with the change counter.
+  if (header.readUInt32BE(92) !== header.readUInt32BE(24) || pages === 0) return undefined;
+  return pages * pageSize;
+}
+
+function walSize(file: string): number {
+  try {
+    return fs.statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Refuses, before SQLite sees it, a path that cannot be a library or a file that has
+ * visibly lost its end: a folder; a file shorter than its own header says (SQLite would
+ * only notice when it reads a missing page); an empty file beside backups of a library
+ * (SQLite would quietly make a new, empty library in it).
+ */
+function checkFile(file: string, readonly: boolean): void {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) {
+    throw new SheafError(
+      'invalid-argument',
+      `${file} is a folder, not a library file. Choose a library file.`,
+    );
+  }
+  if (stat.size === 0) {
+    if (walSize(file) === 0 && fs.existsSync(`${path.resolve(file)}-backups`)) {
+      throw new SheafError(
+        'corrupt',
+        `${file} is empty (0 bytes) although backups of it exist: it has lost its contents. Restore a backup or open another library.`,
+      );
+    }
+    return;
+  }
+  // With a WAL beside it, pages may live there, and another process's checkpoint may be
+  // writing the file's end right now: only a file without one is judged by its size.
+  if (readonly || stat.size < 100 || walSize(file) > 0) return;
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const expected = headerSize(header);
+  if (expected !== undefined && stat.size < expected) {
+    throw new SheafError(
+      'corrupt',
+      `${file} is damaged: it is cut short (${stat.size} of ${expected} bytes). Restore a backup or open another library.`,
+    );
+  }
+}
+
+function configure(db: Database.Database, readonly: boolean): void {
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL: a committed change survives power loss, not just a crash of Sheaf.
@@ -120,6 +224,7 @@ function translateOpenError(file: string, error: unknown): unknown {
     return new SheafError(
       'read-only',
       `${file} cannot be opened for writing (${message}). Check its permissions, or open it read-only.`,
+      { sqlite: (error as { code?: string }).code },
     );
   }
   if (code === 'SQLITE_BUSY') {

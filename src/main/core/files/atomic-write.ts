@@ -1,5 +1,6 @@
 // An exported file is never half-written: write a temporary file beside it, flush it
-// to disk, then rename it over the target (atomic on POSIX and on NTFS).
+// to disk, then rename it over the target (atomic on POSIX and on NTFS). A temporary file
+// left by a process that was killed while writing is removed by the next write.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -29,10 +30,36 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
       `Could not write ${target}: ${code ?? (error as Error).message}. The previous file is unchanged.`,
     );
   }
+  removeAbandonedTemps(dir, path.basename(target));
 }
 
-/** Makes the rename itself durable (POSIX); a no-op where directories cannot be opened. */
-function syncDirectory(dir: string): void {
+/** Temporary files of earlier writes of `name` by processes that no longer run. */
+function removeAbandonedTemps(dir: string, name: string): void {
+  const prefix = `.${name}.`;
+  try {
+    for (const entry of fs.readdirSync(dir)) {
+      if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+      const pid = Number(/^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length))?.[1]);
+      if (pid && !isProcessRunning(pid)) fs.rmSync(path.join(dir, entry), { force: true });
+    }
+  } catch {
+    // Tidying up is a courtesy: the file itself has been written.
+  }
+}
+
+/** True when process `pid` exists (ours, or another user's). */
+export function isProcessRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Makes a rename in `dir` durable (POSIX); a no-op where directories cannot be opened. */
+export function syncDirectory(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
     try {

@@ -1,14 +1,25 @@
 // Rotating backups made with SQLite's online backup API (a consistent copy of a live
 // database, unlike a file copy), and restore after checking the backup is sound.
+// A backup is written under a temporary name and renamed into place once complete, so a
+// crash never leaves a partial file among the backups (ADR 0051). A restore writes the
+// backup into the library through SQLite, as one transaction, so that other processes
+// with the library open see the restored library instead of writing on into a file that
+// has been replaced (ADR 0052).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Backup } from '../../../shared/results';
+import { openDatabase, openSqliteFile } from '../db/connection';
 import { SheafError } from '../errors';
+import { isProcessRunning, syncDirectory } from '../files/atomic-write';
 import type { Library } from '../library/library';
 
 const NAME = /^sheaf-backup-(\d{8}T\d{9})(?:-[a-z-]+)?\.sqlite$/;
+/** A backup being written: `<name>.<pid>.partial` (and SQLite's journal files beside it). */
+const PARTIAL = /^sheaf-backup-.*\.sqlite\.(\d+)\.partial(?:-journal|-wal|-shm)?$/;
 const DAY = 24 * 60 * 60 * 1000;
+/** How long a restore waits for other processes' writes before giving up. */
+const RESTORE_BUSY_MS = 10_000;
 
 export function backupsDir(libraryFile: string): string {
   const resolved = path.resolve(libraryFile);
@@ -16,10 +27,7 @@ export function backupsDir(libraryFile: string): string {
 }
 
 function stamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:.Z]/g, '')
-    .replace(/(\d{8})T(\d{9})/, '$1T$2');
+  return date.toISOString().replace(/[-:.Z]/g, '');
 }
 
 export function keepCount(library: Library): number {
@@ -27,18 +35,43 @@ export function keepCount(library: Library): number {
   return Number.isInteger(value) && value > 0 ? value : 10;
 }
 
+/**
+ * The name of a new backup: its time, or just after the newest backup if the clock says
+ * otherwise (a clock set back, two backups in one millisecond), so that names stay unique
+ * and the newest backup always sorts first (rotation removes from the other end).
+ */
+function freeName(dir: string, time: number, reason: string): string {
+  const newest = fs
+    .readdirSync(dir)
+    .map((name) => NAME.exec(name)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort()
+    .pop();
+  const after = newest === undefined ? -Infinity : parseStamp(newest).getTime() + 1;
+  return path.join(
+    dir,
+    `sheaf-backup-${stamp(new Date(Math.max(time, after)))}${reason ? `-${reason}` : ''}.sqlite`,
+  );
+}
+
+function parseStamp(s: string): Date {
+  return new Date(
+    `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`,
+  );
+}
+
 /** Backs the library up now; keeps the newest `keepCount` backups. */
 export async function createBackup(library: Library, reason = ''): Promise<Backup> {
   const dir = backupsDir(library.file);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(
-    dir,
-    `sheaf-backup-${stamp(new Date(library.now()))}${reason ? `-${reason}` : ''}.sqlite`,
-  );
+  removeAbandonedPartials(dir);
+  const file = freeName(dir, library.now(), reason);
+  const partial = `${file}.${process.pid}.partial`;
   try {
-    await library.db.backup(file);
+    await library.db.backup(partial);
+    publish(partial, file);
   } catch (error) {
-    fs.rmSync(file, { force: true });
+    discard(partial);
     throw new SheafError('io', `The backup could not be written to ${file}: ${(error as Error).message}`);
   }
   prune(dir, keepCount(library));
@@ -50,8 +83,47 @@ export function backupBeforeMigration(db: Database.Database, libraryFile: string
   if (fromVersion === 0 || libraryFile === ':memory:') return;
   const dir = backupsDir(libraryFile);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `sheaf-backup-${stamp(new Date())}-before-migration.sqlite`);
-  db.prepare('VACUUM INTO ?').run(file);
+  removeAbandonedPartials(dir);
+  const file = freeName(dir, Date.now(), 'before-migration');
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    publish(partial, file);
+  } catch (error) {
+    discard(partial);
+    throw error;
+  }
+}
+
+/** Makes a complete backup a single durable file and gives it its name (atomically). */
+function publish(partial: string, file: string): void {
+  // A copy of a WAL library is marked WAL too: readers would leave -wal/-shm files beside it.
+  const db = openSqliteFile(partial, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  const fd = fs.openSync(partial, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(partial, file);
+  syncDirectory(path.dirname(file));
+}
+
+function discard(partial: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
+}
+
+/** Partial backups of processes that no longer run (killed while backing up). */
+function removeAbandonedPartials(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const match = PARTIAL.exec(name);
+    if (match && !isProcessRunning(Number(match[1]))) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 export function listBackups(libraryFile: string): Backup[] {
@@ -83,11 +155,8 @@ export async function backupIfDue(library: Library): Promise<Backup | undefined>
 function describe(file: string): Backup {
   const match = NAME.exec(path.basename(file));
   if (!match) throw new SheafError('invalid-argument', `${file} is not a Sheaf backup`);
-  const s = match[1]!;
-  const created = new Date(
-    `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`,
-  );
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const created = parseStamp(match[1]!);
+  const db = openSqliteFile(file, { readonly: true, fileMustExist: true });
   try {
     const itemCount = (db.prepare("SELECT n FROM counts WHERE scope = 'items'").pluck().get() as number) ?? 0;
     return { file, created: created.toISOString(), itemCount, size: fs.statSync(file).size };
@@ -118,21 +187,98 @@ export function checkBackup(libraryFile: string, file: string): Backup {
   if (!NAME.test(path.basename(resolved)) || !fs.existsSync(resolved)) {
     throw new SheafError('not-found', `No backup ${path.basename(file)} in ${dir}.`);
   }
-  const db = new Database(resolved, { readonly: true, fileMustExist: true });
+  let db: Database.Database | undefined;
   try {
+    db = openSqliteFile(resolved, { readonly: true, fileMustExist: true });
     const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok')
-      throw new SheafError('corrupt', `The backup ${path.basename(resolved)} is damaged: ${String(check)}`);
+    if (check !== 'ok') throw new Error(String(check));
+  } catch (error) {
+    throw new SheafError(
+      'corrupt',
+      `The backup ${path.basename(resolved)} is damaged: ${(error as Error).message}`,
+    );
   } finally {
-    db.close();
+    db?.close();
   }
   return describe(resolved);
 }
 
-/** Replaces the library file with a backup. The caller has closed every connection. */
-export function replaceLibraryFile(libraryFile: string, backup: Backup): void {
-  const temp = `${libraryFile}.restore-${process.pid}.tmp`;
-  fs.copyFileSync(backup.file, temp);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${libraryFile}${suffix}`, { force: true });
-  fs.renameSync(temp, libraryFile);
+/**
+ * A copy of the backup brought to this version's schema (a backup from before an upgrade
+ * must not put an old schema under a running Sheaf). The caller removes it.
+ */
+function stagedCopy(libraryFile: string, backup: Backup): string {
+  const dir = path.dirname(path.resolve(libraryFile));
+  const prefix = `${path.basename(libraryFile)}.restore-`;
+  for (const name of fs.readdirSync(dir)) {
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)\.tmp/.exec(name.slice(prefix.length))?.[1]) : NaN;
+    if (pid && !isProcessRunning(pid)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+  const staged = `${libraryFile}.restore-${process.pid}.tmp`;
+  discard(staged);
+  fs.copyFileSync(backup.file, staged);
+  try {
+    const db = openDatabase(staged);
+    db.pragma('journal_mode = DELETE'); // a single file again, readable without a -shm
+    db.close();
+  } catch (error) {
+    discard(staged);
+    throw error;
+  }
+  return staged;
+}
+
+/**
+ * Replaces the content of the open library with a backup, through SQLite's backup API:
+ * one write transaction on the library file, so a crash leaves the old library or the
+ * restored one, and other processes with the library open see the restored library.
+ */
+export async function restoreBackup(library: Library, backup: Backup): Promise<void> {
+  if (library.readonly)
+    throw new SheafError('read-only', 'This library is open read-only; nothing was changed.');
+  const staged = stagedCopy(library.file, backup);
+  const source = openSqliteFile(staged, { readonly: true, fileMustExist: true });
+  const started = Date.now();
+  try {
+    await source.backup(library.file, {
+      progress: () => {
+        if (Date.now() - started > RESTORE_BUSY_MS) {
+          throw new SheafError(
+            'busy',
+            'The library is busy: another Sheaf process is writing to it. Try the restore again in a moment.',
+          );
+        }
+        return 0x7fffffff; // everything in one step: one transaction
+      },
+    });
+  } catch (error) {
+    if (error instanceof SheafError) throw error;
+    throw new SheafError(
+      'io',
+      `The backup could not be restored: ${(error as Error).message}. Nothing was changed.`,
+    );
+  } finally {
+    source.close();
+    discard(staged);
+  }
+}
+
+/**
+ * Restores a backup over a library that cannot be opened (damaged, not a library): the
+ * unreadable file is kept beside it as `<name>.damaged-<time>`, never deleted, and the
+ * backup takes its place. Returns where the damaged file went.
+ */
+export function restoreOverUnreadable(libraryFile: string, backup: Backup, now = Date.now()): string {
+  const staged = stagedCopy(libraryFile, backup);
+  const aside = `${libraryFile}.damaged-${stamp(new Date(now))}`;
+  try {
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(`${libraryFile}${suffix}`))
+        fs.renameSync(`${libraryFile}${suffix}`, `${aside}${suffix}`);
+    }
+    publish(staged, libraryFile);
+  } finally {
+    discard(staged);
+  }
+  return aside;
 }

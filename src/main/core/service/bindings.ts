@@ -2,6 +2,7 @@
 // rewritten, atomically and debounced, whenever its entries change. Each entry is
 // rendered once per version of its item (cache keyed by id, modification time and tags),
 // so a change to one item re-renders one entry, not the library.
+import fs from 'node:fs';
 import type { Binding, ExportScope } from '../../../shared/results';
 import { SheafError } from '../errors';
 import { stmt } from '../db/statements';
@@ -88,7 +89,11 @@ export class BindingWriter {
     const scope = JSON.parse(row.scope) as ExportScope;
     try {
       const text = this.render(library, scope, row.format);
-      if (this.lastText.get(row.path) === text) return false;
+      // The first time round, the file on disk is what was last written (by any process).
+      if ((this.lastText.get(row.path) ?? readIfPresent(row.path)) === text) {
+        this.lastText.set(row.path, text);
+        return false;
+      }
       writeFileAtomic(row.path, text);
       this.lastText.set(row.path, text);
       stmt(library.db, 'UPDATE bindings SET last_written = ?, last_error = NULL WHERE id = ?').run(
@@ -136,6 +141,14 @@ export class BindingWriter {
       for (const key of this.entries.keys()) if (!seen.has(key)) this.entries.delete(key);
     }
     return parts.length ? `${parts.join('\n\n')}\n` : '';
+  }
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

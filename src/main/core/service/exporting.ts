@@ -62,7 +62,8 @@ export function exportText(
   const title = options.title ?? scopeLabel(library, scope);
   const digestDate = scope.kind === 'digest' ? readDigest(library.db, scope.id).date : undefined;
   // A whole-library .bib gets back the @preamble/@string/@comment blocks its imports had.
-  const blocks = BIB_FORMATS.has(format.id) && scope.kind === 'library' ? { blocks: bibtexBlocks(library) } : {};
+  const blocks =
+    BIB_FORMATS.has(format.id) && scope.kind === 'library' ? { blocks: bibtexBlocks(library) } : {};
   const text = render(format, items, {
     ...blocks,
     ...options,

@@ -20,10 +20,26 @@ export class ApiError extends Error {
 }
 
 let transport: { api: SheafApi; kind: Transport } | undefined;
+const connectListeners = new Set<() => void>();
+let connectedOnce = false;
 
 function current() {
-  transport ??= createTransport();
+  transport ??= createTransport(() => {
+    connectedOnce = true;
+    for (const listener of connectListeners) listener();
+  });
   return transport;
+}
+
+/**
+ * Calls `listener` each time main's events start reaching this page (after the first
+ * subscription, and again after a reconnection): whatever changed before may have been
+ * missed, so it is the moment to re-read. Calls it at once if that already happened.
+ */
+export function onEventsConnected(listener: () => void): () => void {
+  connectListeners.add(listener);
+  if (connectedOnce) listener();
+  return () => connectListeners.delete(listener);
 }
 
 export function transportKind(): Transport {

@@ -24,13 +24,17 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpApi(): SheafApi {
+/** Called each time the event stream (re)connects: events sent meanwhile were missed. */
+export type ConnectListener = () => void;
+
+function httpApi(onConnect: ConnectListener): SheafApi {
   const token = browserToken();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | undefined;
   const connect = () => {
     if (source) return;
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.addEventListener('open', () => onConnect());
     for (const name of EVENT_NAMES) {
       source.addEventListener(name, (event) => {
         const payload = JSON.parse((event as MessageEvent<string>).data) as unknown;
@@ -73,9 +77,13 @@ function httpApi(): SheafApi {
 
 export type Transport = 'desktop' | 'browser';
 
-export function createTransport(): { api: SheafApi; kind: Transport } {
-  if (window.sheaf) return { api: window.sheaf, kind: 'desktop' };
-  return { api: httpApi(), kind: 'browser' };
+export function createTransport(onConnect: ConnectListener): { api: SheafApi; kind: Transport } {
+  if (window.sheaf) {
+    // IPC delivers every event from the first subscription on.
+    queueMicrotask(onConnect);
+    return { api: window.sheaf, kind: 'desktop' };
+  }
+  return { api: httpApi(onConnect), kind: 'browser' };
 }
 
 export type { EventPayload };

@@ -29,9 +29,18 @@ export class CitekeyAssigner {
     };
   }
 
+  /** Per base key, the first suffix not yet tried: keys are never freed, so a search resumes there. */
+  private readonly nextSuffix = new Map<string, number>();
+
   private free(base: string, line: number): string {
     let candidate = base;
-    for (let n = 2; this.taken.has(candidate.toLowerCase()); n++) candidate = `${base}-${n}`;
+    if (this.taken.has(candidate.toLowerCase())) {
+      // Resuming keeps thousands of keyless entries (all "entry") linear, not quadratic.
+      let n = this.nextSuffix.get(base.toLowerCase()) ?? 2;
+      while (this.taken.has(`${base}-${n}`.toLowerCase())) n++;
+      candidate = `${base}-${n}`;
+      this.nextSuffix.set(base.toLowerCase(), n + 1);
+    }
     this.taken.set(candidate.toLowerCase(), line);
     return candidate;
   }

@@ -1,7 +1,7 @@
 // One item → the fields of its entry. Each value is written fresh from ItemData unless the
 // item came from BibTeX and the value is unchanged: then the raw text it was imported
 // with is written back byte for byte (macros, braces, `--` and all).
-import type { Creator, ItemData, ItemLink } from '../../../../../shared/domain';
+import { LINK_LABELS, type Creator, type ItemData } from '../../../../../shared/domain';
 import { monthMacro, readDate } from '../convert/dates';
 import type { Dialect } from '../convert/entry-types';
 import { bareArxivId, NAME_FIELDS, normalizeDoi, splitKeywords } from '../convert/field-values';
@@ -35,15 +35,6 @@ const BOOK_CONTAINER_TYPES = new Set([
   'collection',
   'proceedings',
 ]);
-const LINK_LABELS: Record<ItemLink['kind'], string> = {
-  code: 'Code',
-  project: 'Project page',
-  model: 'Model',
-  dataset: 'Dataset',
-  video: 'Video',
-  pdf: 'PDF',
-  other: 'Link',
-};
 
 export class EntryFields {
   /** Field name → text after `=`, in writing order. */
@@ -118,9 +109,15 @@ export class EntryFields {
     }
   }
 
-  /** A raw value that uses macros needs their @string definitions in the same file. */
+  /**
+   * A raw value that uses macros needs their @string definitions in the same file. A raw
+   * value that would make LaTeX read or write files, run programs or redefine commands is
+   * never written back: the value is written fresh, its backslashes escaped (ADR 0055).
+   */
   private usable(raw: string): boolean {
-    return this.options.macrosAvailable || isSelfContained(raw);
+    return (
+      (this.options.macrosAvailable || isSelfContained(raw)) && !TEX_PRIMITIVE.test(raw.replace(VERBATIM, ''))
+    );
   }
 
   private writeCreators(): void {
@@ -249,6 +246,13 @@ function sameSet(a: string[], b: readonly string[]): boolean {
 const MONTH_MACRO = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i;
 
 /** One braced or quoted piece, a number or a month macro: meaningful without @strings. */
+/** Commands that have no business in a bibliography field: file access, shell escape, definitions. */
+const TEX_PRIMITIVE =
+  /\\(?:input|include|openin|openout|read|write|write18|immediate|catcode|def|edef|gdef|xdef|let|csname|newcommand|renewcommand|providecommand|directlua|special|usepackage)(?![a-zA-Z])/;
+
+/** \verb|...| spans: what they hold is printed, not run. */
+const VERBATIM = /\\verb\*?([^A-Za-z\s*])[^\n]{0,200}?\1/g;
+
 export function isSelfContained(raw: string): boolean {
   if (/^\d+$/.test(raw) || MONTH_MACRO.test(raw)) return true;
   const open = raw[0];

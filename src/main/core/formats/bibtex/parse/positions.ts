@@ -2,6 +2,8 @@
 // scanner itself never counts lines, which keeps its inner loops free of bookkeeping.
 export class LineIndex {
   private starts: number[] | undefined;
+  /** The last column computed: issues come in file order, so the next one continues from it. */
+  private last = { line: 0, offset: 0, column: 1 };
 
   constructor(private readonly text: string) {}
 
@@ -19,12 +21,15 @@ export class LineIndex {
 
   /** Column in code points, as editors count them (an emoji is one column, not two). */
   column(offset: number): number {
-    const start = this.lineStarts()[this.line(offset) - 1]!;
-    let column = 1;
-    for (let i = start; i < offset; i++) {
+    const line = this.line(offset);
+    // Counting from the line start every time made many issues on one long line quadratic.
+    const resume = this.last.line === line && this.last.offset <= offset;
+    let column = resume ? this.last.column : 1;
+    for (let i = resume ? this.last.offset : this.lineStarts()[line - 1]!; i < offset; i++) {
       const code = this.text.charCodeAt(i);
       if (code < 0xdc00 || code > 0xdfff) column++;
     }
+    this.last = { line, offset, column };
     return column;
   }
 

@@ -1,6 +1,6 @@
 // What every digest export says about a paper, before any escaping: the author line, the
 // year, the paper's page, its links with labels, its abstract as paragraphs.
-import type { Creator, LinkKind } from '../../../../../shared/domain';
+import { LINK_LABELS, type Creator } from '../../../../../shared/domain';
 import type { ExportItem, ExportOptions } from '../../types';
 import { formatDigestDate } from '../shared/dates';
 import { arxivAbsUrl } from '../shared/ids';
@@ -8,16 +8,6 @@ import { displayName } from '../shared/names';
 import { safeHttpUrl } from './escape';
 
 const MAX_AUTHORS = 10;
-
-export const LINK_LABELS: Record<LinkKind, string> = {
-  code: 'Code',
-  project: 'Project page',
-  model: 'Model',
-  dataset: 'Dataset',
-  video: 'Video',
-  pdf: 'PDF',
-  other: 'Link',
-};
 
 /** "Alice Smith, Bob Jones", cut after ten names with "et al.". */
 export function authorLine(creators: readonly Creator[]): string {

@@ -11,7 +11,23 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+  return closeBidi(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+/**
+ * The text with every bidi embedding, override or isolate it opens closed at its end, so
+ * that a right-to-left override inside a title cannot reorder what the export writes
+ * after it (the link, the next field): the text itself is kept.
+ */
+export function closeBidi(text: string): string {
+  if (!/[\u202A-\u202E\u2066-\u2069]/.test(text)) return text;
+  const open: string[] = [];
+  for (const char of text) {
+    if ('\u202A\u202B\u202D\u202E'.includes(char)) open.push('\u202C');
+    else if ('\u2066\u2067\u2068'.includes(char)) open.push('\u2069');
+    else if ((char === '\u202C' || char === '\u2069') && open.at(-1) === char) open.pop();
+  }
+  return text + open.reverse().join('');
 }
 
 /**
@@ -43,7 +59,7 @@ const MARKDOWN_INLINE = /[\\`*_[\]<>&|~]/g;
  * code block.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return closeBidi(text)
     .split('\n')
     .map((line) =>
       line

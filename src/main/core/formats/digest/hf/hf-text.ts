@@ -9,6 +9,7 @@ import { splitLines, stripBom } from '../shared/text';
 import { looksLikeHtml, parseHfHtml } from './hf-html';
 import { type Label, labelParagraphs } from './labelling';
 import { headerLength, layoutDigest, type TextParagraph } from './paragraphs';
+import { readSheafLayout } from './sheaf-layout';
 
 export const HF_TEXT = 'hf-text';
 
@@ -25,6 +26,8 @@ const HF_MARKERS = /byAK and the research community|Get trending papers in your 
 const OTHER_FORMAT =
   /^\s*(?:\[\s*[[{"\]]|\{\s*["}]|<[!?]|<(?:rss|feed|html|head|body)\b|@\w+\s*[{(]|TY {2}-|%0 |\\\\)/i;
 const ARXIV_ENTRY = /^\\\\\s*\n\s*arXiv:\S/m;
+/** Sheaf's own digest-txt export: a title line, perhaps a date line, then "103 papers". */
+const SHEAF_DIGEST_HEADER = /^[^\r\n]*\r?\n\r?\n(?:[^\r\n]*\r?\n\r?\n)?\d+ papers?\r?\n(?:\r?\n|$)/;
 
 /**
  * Cheap: reads the first 16 kB. Sure when the HF header is there; otherwise as sure as
@@ -33,6 +36,7 @@ const ARXIV_ENTRY = /^\\\\\s*\n\s*arXiv:\S/m;
 function detectHfText(text: string): number {
   const head = stripBom(text.slice(0, 16384));
   if (HF_MARKERS.test(head)) return 0.95;
+  if (SHEAF_DIGEST_HEADER.test(head)) return 0.9;
   if (OTHER_FORMAT.test(head) || ARXIV_ENTRY.test(head) || looksLikeHtml(head)) return 0.05;
   const lines = splitLines(head);
   if (head.length === 16384) lines.pop(); // the last line may be cut in the middle
@@ -58,12 +62,15 @@ export function parseHfText(input: string, options: ImportOptions = {}): ParseRe
   const text = stripBom(input);
   if (looksLikeHtml(text)) return parseHfHtml(text, options);
 
-  const layout = layoutDigest(splitLines(text));
+  const lines = splitLines(text);
+  const layout = layoutDigest(lines);
   const header = headerLength(layout);
   const paragraphs = layout.paragraphs.slice(header);
-  const labels = labelParagraphs(paragraphs, layout.linesAreParagraphs);
   const result = emptyResult(HF_TEXT);
-  const drafts = assemble(paragraphs, labels, result);
+  // Sheaf's own export has a fixed layout: read it exactly rather than guess (ADR 0054).
+  const exact = readSheafLayout(lines);
+  const drafts =
+    exact ?? assemble(paragraphs, labelParagraphs(paragraphs, layout.linesAreParagraphs), result);
   for (const draft of drafts) {
     result.records.push({
       data: paperData({ title: draft.title, abstract: draft.abstract }),
@@ -82,7 +89,7 @@ export function parseHfText(input: string, options: ImportOptions = {}): ParseRe
   }
   // Hard-wrapped prose with no blank lines at all cannot always be told from titles.
   const blocks = paragraphs.filter((paragraph) => paragraph.newBlock).length;
-  if (!layout.linesAreParagraphs && blocks < result.records.length) {
+  if (!exact && !layout.linesAreParagraphs && blocks < result.records.length) {
     result.warnings.push(
       issue(
         1,

@@ -1,7 +1,8 @@
+// The app proper, loaded by the entry script (main.tsx) once it has asked for the first
+// page of the list.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
-import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
