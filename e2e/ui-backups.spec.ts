@@ -1,7 +1,8 @@
 // Backups from the UI: back up now, change the library, restore the backup after a
 // confirmation that names its item count, and see the library as it was.
 import { expect, test } from './support/fixtures';
-import { api, importText, readRealDigest, syntheticDigest } from './support/ui-helpers';
+import path from 'node:path';
+import { api, importText, readRealDigest, SCREENSHOTS, syntheticDigest } from './support/ui-helpers';
 
 test('back up, import more, restore the backup: the list is as it was', async ({
   app: page,
@@ -18,6 +19,7 @@ test('back up, import more, restore the backup: the list is as it was', async ({
   await dialog.getByRole('button', { name: 'Back Up Now' }).click();
   // Newest first (the server may also have made its start-up backup of the empty library).
   await expect(dialog.getByRole('listitem').first()).toContainText('103 items');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'ui-backups-light.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   await importText(request, sheaf, syntheticDigest(5));
@@ -31,6 +33,7 @@ test('back up, import more, restore the backup: the list is as it was', async ({
     .click();
   const confirm = dialog.getByRole('alertdialog', { name: 'Restore backup' });
   await expect(confirm).toContainText('103 items');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'ui-backups-confirm-light.png') });
   // Cancel changes nothing.
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('status-count')).toHaveText('108 items');

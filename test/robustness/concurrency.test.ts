@@ -48,6 +48,8 @@ function sheafAsync(library: string, args: string[]): Promise<Run> {
   });
 }
 
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 let app: ServedApp;
 let library: string;
 
@@ -88,7 +90,10 @@ describe('the app and the CLI writing at once', () => {
       return { acknowledged, refused };
     })();
     const cliRuns = Promise.all([
-      ...imports.map(({ file }) => sheafAsync(library, ['import', file, '--json'])),
+      // Started apart (as a user's scripts would be), so that the app writes between them.
+      ...imports.map(({ file }, k) =>
+        delay(k * 600).then(() => sheafAsync(library, ['import', file, '--json'])),
+      ),
       sheafAsync(library, ['tag', 'add', 'from-cli', 'seed2026']),
       sheafAsync(library, ['note', 'add', '--item', 'seed2026', 'Written by the CLI']),
     ]).finally(() => (cliDone = true));

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Backup } from '../../../../shared/results';
 import { call } from '../../api/client';
 import { messageOf } from '../../lib/errors';
-import { count, dateTime, plural } from '../../lib/format';
+import { dateTime, plural } from '../../lib/format';
 import { useSheaf } from '../../store';
 import { Icon } from '../common/Icon';
 import { Modal } from '../common/Modal';
@@ -44,7 +44,7 @@ function BackupsForm() {
   const backUpNow = () =>
     run(async () => {
       const made = await call('backups.create', {});
-      toast(`Backed up ${count(made.itemCount)} ${plural(made.itemCount, 'item')}.`);
+      toast(`Backed up ${plural(made.itemCount, 'item')}.`);
       await load();
     });
 
@@ -73,10 +73,8 @@ function BackupsForm() {
         <div className="backup-confirm" role="alertdialog" aria-label="Restore backup">
           <p>
             Restore the backup of <strong>{dateTime(confirming.created)}</strong> with{' '}
-            <strong>
-              {count(confirming.itemCount)} {plural(confirming.itemCount, 'item')}
-            </strong>
-            ? The library as it is now is backed up first.
+            <strong>{plural(confirming.itemCount, 'item')}</strong>? The library as it is now is backed up
+            first.
           </p>
           <div className="modal-actions">
             <button type="button" className="button" disabled={busy} onClick={() => setConfirming(undefined)}>
@@ -101,9 +99,7 @@ function BackupsForm() {
               {backups.map((backup) => (
                 <li key={backup.file} className="backup-row">
                   <span className="backup-date">{dateTime(backup.created)}</span>
-                  <span className="backup-count">
-                    {count(backup.itemCount)} {plural(backup.itemCount, 'item')}
-                  </span>
+                  <span className="backup-count">{plural(backup.itemCount, 'item')}</span>
                   <button
                     type="button"
                     className="button"
