@@ -20,13 +20,15 @@ export function registerServeCommand(program: Command): void {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError('--port takes 0-65535.', EXIT.usage);
+      // The library first: a library that will not open is the news that matters.
+      const host = openHost(command.optsWithGlobals<GlobalOptions>());
       const rendererDir = options.renderer ?? defaultRendererDir();
       if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+        host.close();
         throw new CliError(
           `No built renderer in ${rendererDir}: run \`npm run build\` first (\`npm run serve\` does).`,
         );
       }
-      const host = openHost(command.optsWithGlobals<GlobalOptions>());
       const stopBackground = startBackgroundServices(host, (message) => process.stderr.write(`${message}\n`));
       const server = await startServer({ host, rendererDir, port });
       process.stdout.write(`Sheaf is serving ${host.library.info().path}\nOpen ${server.url}\n`);
