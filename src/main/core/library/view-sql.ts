@@ -49,7 +49,7 @@ export function viewQuery(
   const query: ViewQuery = { joins: [], where: [], order: { sql: '', params: [] } };
   if (candidates) query.source = candidates;
   addView(db, query, view);
-  for (const term of terms) addFilter(db, query, term);
+  for (const term of terms) addFilter(db, query, term, sort);
   query.order = orderBy(view, sort);
   return query;
 }
@@ -119,7 +119,7 @@ function addView(db: Database.Database, query: ViewQuery, view: ViewSpec): void 
   }
 }
 
-function addFilter(db: Database.Database, query: ViewQuery, term: Term): void {
+function addFilter(db: Database.Database, query: ViewQuery, term: Term, sort?: SortSpec): void {
   const not = term.negated ? 'NOT ' : '';
   const where = (sql: string, ...params: unknown[]) => query.where.push({ sql, params });
   switch (term.kind) {
@@ -144,6 +144,12 @@ function addFilter(db: Database.Database, query: ViewQuery, term: Term): void {
         String(term.from).padStart(4, '0'),
         String(term.to).padStart(4, '0'),
       );
+      // Sorted by date, the same range as bounds on the date index: a range scan, not a
+      // walk of every later date. (For other sorts the planner does better without it.)
+      if (!term.negated && sort?.field === 'date') {
+        where('i.date >= ?', String(term.from).padStart(4, '0'));
+        if (term.to < 9999) where('i.date < ?', String(term.to + 1).padStart(4, '0'));
+      }
       return;
     case 'type':
       where(`${not}(i.type = ?)`, term.type);

@@ -148,6 +148,24 @@ const MIGRATION_TESTS: Record<number, () => void> = {
     expect(counts()).toEqual({ c1: 0, items: 1, t1: 0, trash: 2 });
     db.close();
   },
+  4: () => {
+    const { db } = databaseAt(3);
+    const insertItem = db.prepare(
+      "INSERT INTO items(key, type, citekey, title, added, modified, deleted) VALUES (?, 'article', ?, 'T', 1, 1, ?)",
+    );
+    insertItem.run('K1', 'beta', null);
+    insertItem.run('K2', 'Alpha', null);
+    insertItem.run('K3', 'aardvark', 5);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    expect(schemaVersion(db)).toBe(4);
+    // The list by citation key walks the new index (no table lookups to skip the trash)
+    // and keeps the case-insensitive order.
+    const sql = 'SELECT citekey FROM items i WHERE i.deleted IS NULL ORDER BY i.citekey COLLATE NOCASE, i.id';
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX items_by_citekey/);
+    expect(db.prepare(sql).pluck().all()).toEqual(['Alpha', 'beta']);
+    db.close();
+  },
 };
 
 describe('migrations', () => {

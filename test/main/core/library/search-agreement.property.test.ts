@@ -21,7 +21,22 @@ const temp = tempLibraries('search-agreement');
 
 /** The two search paths of ListReader (private: this test is about exactly them). */
 interface SearchPaths {
-  walk(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[], needed: number): number[] | undefined;
+  walk(
+    view: ViewSpec,
+    sort: SortSpec,
+    terms: Term[],
+    text: TextTerm[],
+    needed: number,
+    budget: number,
+  ): number[] | undefined;
+  walkIds(
+    view: ViewSpec,
+    sort: SortSpec,
+    terms: Term[],
+    text: TextTerm[],
+    ids: number[],
+    needed: number,
+  ): number[] | undefined;
   matchSetQuery(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[], known?: number[]): ViewQuery;
   smallMatchSet(text: TextTerm[]): number[] | undefined;
 }
@@ -289,7 +304,7 @@ describe('quick search: the walk and the match set agree', () => {
               const terms = parseQuery(q);
               const textTerms = terms.filter((t): t is TextTerm => t.kind === 'text');
               if (textTerms.length === 0) continue;
-              const walked = paths.walk(view, order, terms, textTerms, Number.MAX_SAFE_INTEGER);
+              const walked = paths.walk(view, order, terms, textTerms, Number.MAX_SAFE_INTEGER, Infinity);
               expect(walked, `walk gave up on "${q}"`).toBeDefined();
               const { sql, params } = selectSql(paths.matchSetQuery(view, order, terms, textTerms), {
                 columns: 'i.id',
@@ -313,6 +328,10 @@ describe('quick search: the walk and the match set agree', () => {
                     .pluck()
                     .all(...known.params),
                 ).toEqual(walked);
+                // The walk of the sort index's ids, kept when in the set: the same first rows.
+                const needed = offset + limit;
+                const picked = paths.walkIds(view, order, terms, textTerms, small, needed);
+                if (picked) expect(picked).toEqual(walked!.slice(0, needed));
               }
               // And the public window, whichever path it takes, is a slice of the same list.
               const window = library.lists.windowIds({ view, search: q, sort: order, offset, limit });

@@ -3,8 +3,9 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-bindings';
 import { migration003 } from './003-counts-after-restore';
+import { migration004 } from './004-citekey-sort-index';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
