@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
   const peerTimes = new Map<string, number>(); // ms per MB measured on the previous file, for the budget
   const parseJs = await bibtexParseJs();
   const jabref = onPath('jabref');
-  if (!jabref) console.log('JabRef: skipped (no `jabref` on PATH; Debian does not package it)');
+  if (!jabref) console.log('JabRef: skipped (no `jabref` on PATH: apt-get install jabref)');
 
   for (const file of files) {
     const text = readFileSync(file.path, 'utf8');

@@ -1,9 +1,10 @@
 // `sheaf export --format csl-json` and `sheaf list --json`: standard CSL-JSON, one object
 // per item, `id` = citation key, Sheaf's data under `sheaf`; list's sort, window, search
 // and views; the export read back into another library loses nothing.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sheaf, sheafJson } from '../../support/cli';
+import { HF_TRENDING_JUN17, REPO_ROOT, sheaf, sheafJson, sheafProcess } from '../../support/cli';
 import { coreFixture, importFixture } from '../../support/imports';
 import { ATTENTION, BERT, GODEL } from '../../support/items';
 import { tempLibraries } from '../../support/temp-library';
@@ -209,5 +210,23 @@ describe('sheaf list --json', () => {
     const result = await sheaf(file, 'list', '--search', 'attention is all');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${keys.attention}\t2017\tVaswani et al.\tAttention Is All You Need\n`);
+  });
+});
+
+describe('sheaf export into a pipe that closes early', () => {
+  it('stops quietly with exit code 0, as `sheaf export ... | head` expects', () => {
+    const file = temp.file();
+    expect(sheafProcess(file, ['import', HF_TRENDING_JUN17]).code).toBe(0);
+    // The shell's `| head -c 100`: the reader takes 100 bytes and closes the pipe.
+    const run = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" bin/sheaf.js --library "${file}" export --format digest-html | head -c 100`,
+      ],
+      { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, SHEAF_LIBRARY: '' }, timeout: 60_000 },
+    );
+    expect(run.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(run.stderr).toBe('');
   });
 });

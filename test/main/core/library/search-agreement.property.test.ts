@@ -333,6 +333,10 @@ describe('quick search: the walk and the match set agree', () => {
                 const picked = paths.walkIds(view, order, terms, textTerms, small, needed);
                 if (picked) expect(picked).toEqual(walked!.slice(0, needed));
               }
+              // The count, whichever way it is made, is the length of the same list.
+              expect(library.lists.count(view, q), `count of ${JSON.stringify(q)} in ${view.kind}`).toBe(
+                walked!.length,
+              );
               // And the public window, whichever path it takes, is a slice of the same list.
               const window = library.lists.windowIds({ view, search: q, sort: order, offset, limit });
               expect(window).toEqual(walked!.slice(offset, offset + limit));
