@@ -4,17 +4,19 @@
 // nothing is silently lost. One forward pass; recursion only into accent arguments,
 // and that is capped, so deeply nested input cannot overflow the stack.
 import {
+  SILENT_COMMANDS,
+  SWALLOWING_COMMANDS,
+  TRANSPARENT_COMMANDS,
+  VERBATIM_COMMANDS,
+} from './command-kinds';
+import {
   ACCENTS,
   CONTROL_SYMBOLS,
   LETTERS,
   MATH_SYMBOLS,
-  SILENT_COMMANDS,
   SUBSCRIPTS,
   SUPERSCRIPTS,
-  SWALLOWING_COMMANDS,
   TEXT_SYMBOLS,
-  TRANSPARENT_COMMANDS,
-  VERBATIM_COMMANDS,
 } from './tables';
 
 const SYMBOLS = new Map<string, string>([...MATH_SYMBOLS, ...TEXT_SYMBOLS]);

@@ -1,5 +1,6 @@
 // LaTeX commands and the Unicode characters they stand for, read in both directions: the
 // decoder maps command → character, the encoder the first command listed for a character.
+// (Commands that stand for no character are in command-kinds.ts.)
 
 /** Accent commands → combining marks. */
 export const ACCENTS: Record<string, string> = {
@@ -265,126 +266,6 @@ export const MATH_SYMBOLS: [string, string][] = [
   ['vdots', '⋮'],
   ['ddots', '⋱'],
 ];
-
-/** Formatting commands whose argument is the text: `\textit{x}` → x. */
-export const TRANSPARENT_COMMANDS = new Set([
-  'textit',
-  'textbf',
-  'textsc',
-  'texttt',
-  'textrm',
-  'textsf',
-  'textsl',
-  'textup',
-  'textmd',
-  'textnormal',
-  'emph',
-  'mkbibemph',
-  'mkbibitalic',
-  'mkbibbold',
-  'mbox',
-  'hbox',
-  'text',
-  'textsuperscript',
-  'textsubscript',
-  'mathrm',
-  'mathit',
-  'mathbf',
-  'mathsf',
-  'mathtt',
-  'mathcal',
-  'mathbb',
-  'mathfrak',
-  'mathnormal',
-  'boldsymbol',
-  'operatorname',
-  'ensuremath',
-  'underline',
-  'uline',
-  'autocap',
-  'NoCaseChange',
-  'nocase',
-  'protect',
-  'foreignlanguage',
-  'textlatin',
-  'textenglish',
-  'smash',
-]);
-
-/** Declarations and spacing that print nothing: `{\em x}` → x. */
-export const SILENT_COMMANDS = new Set([
-  'em',
-  'it',
-  'bf',
-  'sc',
-  'rm',
-  'sl',
-  'sf',
-  'tt',
-  'itshape',
-  'bfseries',
-  'scshape',
-  'upshape',
-  'slshape',
-  'mdseries',
-  'normalfont',
-  'rmfamily',
-  'sffamily',
-  'ttfamily',
-  'relax',
-  'noindent',
-  'nobreak',
-  'allowbreak',
-  'break',
-  'linebreak',
-  'newblock',
-  'tiny',
-  'scriptsize',
-  'footnotesize',
-  'small',
-  'normalsize',
-  'large',
-  'Large',
-  'LARGE',
-  'huge',
-  'Huge',
-  'selectfont',
-  'displaystyle',
-  'textstyle',
-  'left',
-  'right',
-  'big',
-  'Big',
-  'bigl',
-  'bigr',
-  'Bigl',
-  'Bigr',
-  'xspace',
-  'unskip',
-  'ignorespaces',
-  'null',
-  'hfill',
-  'hfil',
-  'vfill',
-  'par',
-]);
-
-/** Commands whose argument prints nothing: `\noopsort{1985}`, `\vphantom{x}`. */
-export const SWALLOWING_COMMANDS = new Set([
-  'noopsort',
-  'vphantom',
-  'hphantom',
-  'phantom',
-  'label',
-  'index',
-  'footnote',
-  'hspace',
-  'vspace',
-  'kern',
-]);
-
-/** Commands whose argument is taken verbatim: `\url{a~b}` keeps its `~`. */
-export const VERBATIM_COMMANDS = new Set(['url', 'path', 'nolinkurl', 'verb', 'detokenize']);
 
 /** Control symbols: `\&` and friends. */
 export const CONTROL_SYMBOLS: Record<string, string> = {
