@@ -14,7 +14,7 @@ import { syntheticLibrary } from './lib/libraries';
 import { machine, percentile, printFigures, time, type Figure } from './lib/report';
 import { buildSyntheticLibrary } from './lib/synthetic';
 
-const SORTS: SortSpec[] = [
+export const SORTS: SortSpec[] = [
   { field: 'added', direction: 'desc' },
   { field: 'title', direction: 'asc' },
   { field: 'creators', direction: 'asc' },
@@ -24,7 +24,7 @@ const SORTS: SortSpec[] = [
 ];
 
 /** What people type: frequent words, stop words, one-letter prefixes, rare words, syntax. */
-const QUERIES = [
+export const QUERIES = [
   'model',
   'the',
   'a',

@@ -1,7 +1,8 @@
 // BibTeX year/month/day and biblatex date fields ↔ Sheaf's partial ISO date ("2017",
 // "2017-06", "2017-06-12"). A range keeps its start; anything that is not a clean date is
 // left for the open field map, so no text is lost.
-import { MONTH_MACROS, MONTH_NAMES } from '../parse/macros';
+import { MONTH_NAMES } from '../../../text/months';
+import { MONTH_MACROS } from '../parse/macros';
 
 export interface DateFields {
   date?: string;

@@ -2,6 +2,7 @@
 // keys and file paths are verbatim (only `\_`-style escapes undone); name lists become
 // their canonical text. Shared by import and by export's "is it unchanged?" test.
 import { latexToUnicode } from '../latex/decode';
+import { CREATOR_ROLES } from '../../../../../shared/domain';
 
 const VERBATIM_FIELDS = new Set([
   'url',
@@ -22,15 +23,8 @@ const VERBATIM_FIELDS = new Set([
   'verbc',
 ]);
 
-export const NAME_FIELDS = [
-  'author',
-  'editor',
-  'translator',
-  'bookauthor',
-  'contributor',
-  'director',
-  'inventor',
-];
+/** BibLaTeX's name fields: one per creator role, by the same name. */
+export const NAME_FIELDS: readonly string[] = CREATOR_ROLES;
 
 export function isVerbatimField(name: string): boolean {
   return VERBATIM_FIELDS.has(name) || name.startsWith('bdsk-url-') || name.startsWith('bdsk-file-');

@@ -1,20 +1,6 @@
 // The @string table. Names are case-insensitive in BibTeX; the month macros are predefined
 // by every standard style, so a file may use them without defining them.
-
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { MONTH_NAMES } from '../../../text/months';
 
 export const MONTH_MACROS = [
   'jan',

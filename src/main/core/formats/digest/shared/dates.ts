@@ -1,6 +1,7 @@
 // Dates as digests write them ("Jun 17", "Wed, 14 Jun 2023 18:01:23 GMT", ISO stamps),
 // turned into the partial ISO dates Sheaf stores. A date is taken as written: no time
 // zone conversion, so a feed's "Fri, 14 Jun 2024 00:00:00 -0400" stays the 14th.
+import { MONTH_NAMES } from '../../../text/months';
 import type { ImportOptions } from '../../types';
 
 const MONTHS: Record<string, number> = {
@@ -18,20 +19,6 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export interface MonthDay {
   month: number;
