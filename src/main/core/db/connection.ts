@@ -153,14 +153,7 @@ function checkFile(file: string, readonly: boolean): void {
   // With a WAL beside it, pages may live there, and another process's checkpoint may be
   // writing the file's end right now: only a file without one is judged by its size.
   if (readonly || stat.size < 100 || walSize(file) > 0) return;
-  const header = Buffer.alloc(100);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, header, 0, 100, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  const expected = headerSize(header);
+  const expected = headerSize(readSqliteHeader(file));
   if (expected !== undefined && stat.size < expected) {
     throw new SheafError(
       'corrupt',
@@ -234,4 +227,16 @@ function translateOpenError(file: string, error: unknown): unknown {
     return new SheafError('io', `The disk holding ${file} is full; nothing was changed.`);
   }
   return error;
+}
+
+/** The first 100 bytes of a database file: SQLite's header (page size, counts, user_version). */
+export function readSqliteHeader(file: string): Buffer {
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return header;
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { Backup } from '../../../shared/results';
 import { SheafError, type ErrorCode } from '../errors';
 import { Library, type LibraryOptions } from '../library/library';
+import { readSqliteHeader } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
 import { listBackups } from './backups';
 
@@ -95,14 +96,7 @@ export function usableBackups(file: string): Backup[] {
 
 function schemaOf(file: string): number {
   try {
-    const bytes = Buffer.alloc(64);
-    const fd = fs.openSync(file, 'r');
-    try {
-      fs.readSync(fd, bytes, 0, 64, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return bytes.readUInt32BE(60); // user_version
+    return readSqliteHeader(file).readUInt32BE(60); // user_version
   } catch {
     return Number.POSITIVE_INFINITY;
   }
