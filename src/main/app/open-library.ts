@@ -8,10 +8,10 @@ import { restoreOverUnreadable } from '../core/service/backups';
 import {
   diagnoseOpenFailure,
   openLibrary,
+  openProblemOf,
   type OpenProblem,
   type WayForward,
 } from '../core/service/recovery';
-import { SheafError } from '../core/errors';
 
 interface Choice {
   label: string;
@@ -29,18 +29,11 @@ export async function openLibraryInteractively(
     try {
       return openLibrary(attempt.file, { ...options, readonly: attempt.readonly });
     } catch (error) {
-      const problem =
-        error instanceof SheafError && isProblem(error.details)
-          ? error.details
-          : diagnoseOpenFailure(attempt.file, error, attempt.readonly);
+      const problem = openProblemOf(error) ?? diagnoseOpenFailure(attempt.file, error, attempt.readonly);
       attempt = await askWayForward(problem);
     }
   }
   return undefined;
-}
-
-function isProblem(value: unknown): value is OpenProblem {
-  return typeof value === 'object' && value !== null && 'trouble' in value && 'ways' in value;
 }
 
 async function askWayForward(problem: OpenProblem): Promise<{ file: string; readonly: boolean } | undefined> {

@@ -2,10 +2,6 @@
 // forward as the command that takes it (the ways themselves come from recovery.ts).
 import type { OpenProblem, WayForward } from '../core/service/recovery';
 
-export function isOpenProblem(value: unknown): value is OpenProblem {
-  return typeof value === 'object' && value !== null && 'trouble' in value && 'ways' in value;
-}
-
 export function explainOpenProblem(problem: OpenProblem): string {
   const ways = problem.ways.map((way) => `  - ${explainWay(problem.file, way)}`);
   return ways.length ? `${problem.message}\nWhat you can do:\n${ways.join('\n')}` : problem.message;

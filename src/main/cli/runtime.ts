@@ -11,8 +11,8 @@ import { itemIdByKey } from '../core/library/items';
 import type { Library } from '../core/library/library';
 import { resolveLibraryPath } from '../core/paths';
 import { backupBeforeMigration } from '../core/service/backups';
-import { openLibrary } from '../core/service/recovery';
-import { explainOpenProblem, isOpenProblem } from './open-problem';
+import { openLibrary, openProblemOf } from '../core/service/recovery';
+import { explainOpenProblem } from './open-problem';
 
 /** Exit codes: 0 ok, 1 bad input (nothing changed), 2 usage. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -93,8 +93,8 @@ export function printJson(value: unknown): void {
 
 export function describeError(error: unknown): { message: string; exitCode: number } {
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
-  if (error instanceof SheafError && isOpenProblem(error.details))
-    return { message: explainOpenProblem(error.details), exitCode: EXIT.badInput };
+  const problem = openProblemOf(error);
+  if (problem) return { message: explainOpenProblem(problem), exitCode: EXIT.badInput };
   if (error instanceof SheafError) return { message: error.message, exitCode: EXIT.badInput };
   return {
     message: error instanceof Error ? (error.stack ?? error.message) : String(error),

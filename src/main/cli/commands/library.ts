@@ -1,10 +1,9 @@
 // info, undo, redo, history, duplicates, backups and restoring one.
 import type { Command } from 'commander';
 import type { LibraryHost } from '../../api/host';
-import { SheafError } from '../../core/errors';
 import { resolveLibraryPath } from '../../core/paths';
 import { checkBackup, listBackups, restoreOverUnreadable } from '../../core/service/backups';
-import { isOpenProblem } from '../open-problem';
+import { openProblemOf } from '../../core/service/recovery';
 import { call, CliError, EXIT, openHost, printJson, withHost, type GlobalOptions } from '../runtime';
 
 const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
@@ -121,8 +120,7 @@ export function registerLibraryCommands(program: Command): void {
         host = openHost(globals(command));
       } catch (error) {
         // A library that will not open (damaged, not a library, too new) is set aside, never deleted.
-        const problem =
-          error instanceof SheafError && isOpenProblem(error.details) ? error.details : undefined;
+        const problem = openProblemOf(error);
         if (!problem || !['damaged', 'not-a-library', 'newer-schema'].includes(problem.trouble)) throw error;
         const aside = restoreOverUnreadable(file, backup);
         process.stdout.write(

@@ -11,6 +11,7 @@ import { compileFormula, DEFAULT_CITEKEY_FORMULA, type CitekeyFormula } from './
 import { History, type HistoryStep } from './history';
 import { Transactor } from './transact';
 import { ListReader } from './window';
+import { scopeCount } from './view-sql';
 
 export interface LibraryInfo {
   path: string;
@@ -135,8 +136,7 @@ export class Library {
   }
 
   info(): LibraryInfo {
-    const count = (scope: string) =>
-      (stmt(this.db, 'SELECT n FROM counts WHERE scope = ?').pluck().get(scope) as number | undefined) ?? 0;
+    const count = (scope: string) => scopeCount(this.db, scope);
     return {
       path: path.resolve(this.file),
       name: path.basename(this.file).replace(/\.[^.]+$/, ''),

@@ -54,7 +54,8 @@ export function viewQuery(
   return query;
 }
 
-function scopeCount(db: Database.Database, scope: string): number {
+/** A trigger-maintained count: 'items' (the live library), 'trash', 'c<id>', 't<id>'. */
+export function scopeCount(db: Database.Database, scope: string): number {
   return (stmt(db, 'SELECT n FROM counts WHERE scope = ?').pluck().get(scope) as number | undefined) ?? 0;
 }
 

@@ -14,7 +14,7 @@ import { ftsExpression } from './search/fts';
 import { SEARCH_DOCUMENT_COLUMNS, SEARCH_DOCUMENT_JOIN, type SearchDocument } from './search/indexer';
 import { compileMatcher } from './search/matcher';
 import { parseQuery, type Term, type TextTerm } from './search/query';
-import { selectSql, viewQuery, type ViewQuery } from './view-sql';
+import { scopeCount, selectSql, viewQuery, type ViewQuery } from './view-sql';
 
 /**
  * Rows the first walk may test before handing over to the full-text index: reading and
@@ -33,6 +33,8 @@ const MIN_SMALL_SET = 3000;
  * 2,500 index entries, 115 ms to sort 30,000 matches by title).
  */
 const SORT_COST_RATIO = 4;
+/** How many times the expected number of index entries the id walk may read. */
+const WALK_IDS_SLACK = 4;
 /** Beyond this offset a window comes from the cached id array. */
 const DEEP_OFFSET = 5000;
 const CACHE_ENTRIES = 6;
@@ -99,7 +101,7 @@ export class ListReader {
     if (!positive) return undefined;
     // One- and two-letter prefixes have an index of their own; longer ones need no big merge.
     if (text.some((t) => !t.negated && t.prefix && t.tokens.at(-1)!.length === 3)) return undefined;
-    const limit = Math.max(MIN_SMALL_SET, Math.floor(this.libraryItems() * SMALL_SHARE));
+    const limit = Math.max(MIN_SMALL_SET, Math.floor(scopeCount(this.db, 'items') * SMALL_SHARE));
     const ids = stmt(this.db, 'SELECT rowid FROM search WHERE search MATCH ? LIMIT ?')
       .pluck()
       .all(positive, limit) as number[];
@@ -135,8 +137,7 @@ export class ListReader {
     const { positive, negative } = ftsExpression(text);
     if (!positive) return undefined;
     const expression = negative ? `(${positive}) NOT (${negative})` : positive;
-    const trashed =
-      (stmt(this.db, "SELECT n FROM counts WHERE scope = 'trash'").pluck().get() as number) ?? 0;
+    const trashed = scopeCount(this.db, 'trash');
     if (trashed === 0) {
       return stmt(this.db, 'SELECT count(*) FROM search WHERE search MATCH ?')
         .pluck()
@@ -169,7 +170,7 @@ export class ListReader {
               : undefined;
     if (!scope) return {};
     return {
-      total: (stmt(this.db, 'SELECT n FROM counts WHERE scope = ?').pluck().get(scope) as number) ?? 0,
+      total: scopeCount(this.db, scope),
     };
   }
 
@@ -231,10 +232,11 @@ export class ListReader {
     needed: number,
   ): number[] | undefined {
     if (ftsExpression(text).negative) return undefined;
-    const libraryItems = this.libraryItems();
+    const libraryItems = scopeCount(this.db, 'items');
     const expectedRows = (needed * libraryItems) / Math.max(ids.length, 1);
     if (expectedRows > SORT_COST_RATIO * ids.length) return undefined;
-    const budget = Math.ceil(4 * expectedRows) + needed;
+    // Room for the view holding the matches less densely than the library does.
+    const budget = Math.ceil(WALK_IDS_SLACK * expectedRows) + needed;
     const members = new Set(ids);
     const { sql, params } = selectSql(viewQuery(this.db, view, sort, terms), {
       columns: 'i.id',
@@ -251,10 +253,6 @@ export class ListReader {
     }
     // The view ended: every match is found. The budget ran out: sort the set instead.
     return scanned < budget ? found : undefined;
-  }
-
-  private libraryItems(): number {
-    return (stmt(this.db, "SELECT n FROM counts WHERE scope = 'items'").pluck().get() as number) ?? 0;
   }
 
   /** The view restricted to the index's matches (and without its negative matches). */

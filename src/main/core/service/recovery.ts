@@ -53,6 +53,15 @@ export function openLibrary(file: string, options: LibraryOptions = {}): Library
   }
 }
 
+/** The OpenProblem an `openLibrary` failure carries, if `error` is one. */
+export function openProblemOf(error: unknown): OpenProblem | undefined {
+  if (!(error instanceof SheafError)) return undefined;
+  const details = error.details;
+  return typeof details === 'object' && details !== null && 'trouble' in details && 'ways' in details
+    ? (details as OpenProblem)
+    : undefined;
+}
+
 export function diagnoseOpenFailure(file: string, error: unknown, readonly = false): OpenProblem {
   const code: ErrorCode = error instanceof SheafError ? error.code : 'internal';
   const message = error instanceof Error ? error.message : String(error);
