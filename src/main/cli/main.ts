@@ -21,12 +21,20 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  // `sheaf export ... | head`: the reader has what it wanted; stop quietly, as Unix tools do.
+let pipeWatched = false;
+
+/** `sheaf export ... | head`: the reader has what it wanted; stop quietly, as Unix tools do. */
+function stopQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return; // main() runs many times in one process in tests
+  pipeWatched = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  stopQuietlyOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
