@@ -2,7 +2,6 @@
 // read-only, a folder) or a disk that fills up: a clear message and ways forward that
 // work (restore a backup, open read-only, choose another library), never a crash, and
 // never an empty library in place of the real one.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +13,7 @@ import { importText } from '../support/imports';
 import { ATTENTION, BERT } from '../support/items';
 import { snapshot } from '../support/snapshot';
 import { tempLibraries } from '../support/temp-library';
+import { spawnWithoutRoot } from '../support/without-root';
 import { bundleChild, REPO_ROOT } from './support/child-bundle';
 import { Rng } from './support/env';
 import { papers, ris } from './support/records';
@@ -159,21 +159,18 @@ describe('a library written by a newer Sheaf', () => {
 });
 
 describe('a library the user may not write', () => {
-  // Root may write anything: these run the CLI (bundled: see cli-entry.ts) as an
-  // unprivileged user there.
-  const asOtherUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  // These run the CLI (bundled: see cli-entry.ts) without root's power over permissions.
   let cli: Awaited<ReturnType<typeof bundleChild>>;
   beforeAll(async () => {
     cli = await bundleChild('./cli-entry.ts');
   });
   afterAll(() => cli.remove());
   const run = (file: string, ...args: string[]) =>
-    spawnSync(process.execPath, [cli.file, '--library', file, ...args], {
+    spawnWithoutRoot(process.execPath, [cli.file, '--library', file, ...args], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, HOME: '/tmp' },
-      ...asOtherUser,
     });
 
   it('says how to open it read-only, and opening it read-only works', async () => {

@@ -1,7 +1,6 @@
 // Opening a library file that is wrong in some way (not SQLite, damaged, read-only)
 // ends in a SheafError that says so, and never in a half-written file.
 import fs from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { REPO_ROOT } from '../../../support/cli';
 import { ATTENTION, paper } from '../../../support/items';
 import { snapshot } from '../../../support/snapshot';
 import { tempLibraries } from '../../../support/temp-library';
+import { spawnWithoutRoot } from '../../../support/without-root';
 
 const temp = tempLibraries('connection');
 
@@ -147,9 +147,6 @@ describe('opening a library', () => {
 });
 
 describe('a library file the user may not write', () => {
-  // Root may write anything, so the check runs the CLI as an unprivileged user there.
-  const asOtherUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-
   it('ends the CLI with a clear message and exit code 1, and the file is unchanged', () => {
     const dir = fs.mkdtempSync(path.join(temp.dir, 'locked-'));
     const file = path.join(dir, 'library.sqlite');
@@ -159,10 +156,10 @@ describe('a library file the user may not write', () => {
     fs.chmodSync(temp.dir, 0o755);
     const before = fs.readFileSync(file);
     try {
-      const child = spawnSync(
+      const child = spawnWithoutRoot(
         process.execPath,
         ['bin/sheaf.js', '--library', file, 'tag', 'add', 'to-read', 'vaswaniAttentionAllYou2017'],
-        { cwd: REPO_ROOT, encoding: 'utf8', ...asOtherUser, timeout: 60_000 },
+        { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
       );
       expect(child.status).toBe(1);
       expect(child.stderr).toMatch(/^sheaf: .*library\.sqlite/); // names the file
