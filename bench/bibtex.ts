@@ -12,10 +12,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exportBib, parseBibtex } from '../src/main/core/formats/bibtex';
 import { parseBib } from '../src/main/core/formats/bibtex/parse/parser';
 import type { ExportItem } from '../src/main/core/formats/types';
+import { sharedPath } from '../test/support/shared-folder';
 import type { Creator, ItemData } from '../src/shared/domain';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = resolve(repository, '../shared/corpus/bibtex');
+const CORPUS = sharedPath('corpus/bibtex');
 const PEERS = join(repository, 'bench/.peers');
 const PEER_BUDGET_MS = 120_000;
 const TARGET_PARSE_MB_S = 40;

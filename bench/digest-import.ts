@@ -10,8 +10,9 @@ import { Library } from '../src/main/core/library/library';
 import { commitImport, ImportSessions, parseInput } from '../src/main/core/service/importing';
 import { machine, percentile, printFigures, type Figure } from './lib/report';
 import { rng, syntheticItem } from './lib/synthetic';
+import { sharedPath } from '../test/support/shared-folder';
 
-const REAL_DIGEST = path.resolve(import.meta.dirname, '../../shared/fixtures/digests/hf-trending-jun17.txt');
+const REAL_DIGEST = sharedPath('fixtures/digests/hf-trending-jun17.txt');
 
 async function importOnce(text: string): Promise<{ ms: number; added: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheaf-digest-bench-'));

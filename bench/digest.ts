@@ -9,9 +9,10 @@ import { exportDigestTxt } from '../src/main/core/formats/digest/export/digest-t
 import { parseFeed } from '../src/main/core/formats/digest/feed/feed';
 import { parseHfText } from '../src/main/core/formats/digest/hf/hf-text';
 import type { ExportItem } from '../src/main/core/formats/types';
+import { sharedPath } from '../test/support/shared-folder';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REAL_DIGEST = resolve(repository, '../shared/fixtures/digests/hf-trending-jun17.txt');
+const REAL_DIGEST = sharedPath('fixtures/digests/hf-trending-jun17.txt');
 const OWN_FIXTURES = resolve(repository, 'test/fixtures/digests');
 
 export interface DigestBenchResult {

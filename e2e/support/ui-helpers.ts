@@ -4,11 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { SheafServer } from './sheaf-server';
+import { sharedPath } from '../../test/support/shared-folder';
 
-export const REAL_DIGEST = path.resolve(
-  import.meta.dirname,
-  '../../../shared/fixtures/digests/hf-trending-jun17.txt',
-);
+export const REAL_DIGEST = sharedPath('fixtures/digests/hf-trending-jun17.txt');
 
 export function readRealDigest(): string {
   return fs.readFileSync(REAL_DIGEST, 'utf8');

@@ -5,12 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { main } from '../../src/main/cli/main';
+import { sharedPath } from './shared-folder';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The 103-paper Hugging Face digest the issue names (shared by the project's sessions). */
-export const HF_TRENDING_JUN17 = fileURLToPath(
-  new URL('../../../shared/fixtures/digests/hf-trending-jun17.txt', import.meta.url),
-);
+export const HF_TRENDING_JUN17 = sharedPath('fixtures/digests/hf-trending-jun17.txt');
 
 export interface CliResult {
   code: number;

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedPath } from '../../../../support/shared-folder';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
 
-export const SHARED_DIGESTS = resolve(repository, '../shared/fixtures/digests');
+export const SHARED_DIGESTS = sharedPath('fixtures/digests');
 export const OWN_DIGESTS = resolve(repository, 'test/fixtures/digests');
 
 export function readShared(name: string): string {

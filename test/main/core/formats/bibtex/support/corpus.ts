@@ -1,11 +1,9 @@
 // The shared real-world corpus (read in place, never copied) and SOURCES.md's counts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sharedPath } from '../../../../../support/shared-folder';
 
-export const CORPUS_DIR =
-  process.env.SHEAF_BIB_CORPUS ??
-  join(dirname(fileURLToPath(import.meta.url)), '../../../../../../../shared/corpus/bibtex');
+export const CORPUS_DIR = process.env.SHEAF_BIB_CORPUS ?? sharedPath('corpus/bibtex');
 
 export interface CorpusFile {
   name: string;
