@@ -68,13 +68,13 @@ test('columns reorder by dragging a header, resize by its edge, and show any fie
   sheaf,
 }) => {
   const headers = () => page.getByRole('columnheader').allTextContents();
-  expect((await headers()).slice(0, 3)).toEqual(['Title', 'Creators', 'Year']);
+  await expect.poll(async () => (await headers()).slice(0, 3)).toEqual(['Title', 'Creators', 'Year']);
   await page
     .getByRole('columnheader', { name: 'Year' })
     .dragTo(page.getByRole('columnheader', { name: 'Title' }), {
       targetPosition: { x: 5, y: 10 },
     });
-  expect((await headers()).slice(0, 3)).toEqual(['Year', 'Title', 'Creators']);
+  await expect.poll(async () => (await headers()).slice(0, 3)).toEqual(['Year', 'Title', 'Creators']);
 
   const creators = page.getByRole('columnheader', { name: 'Creators' });
   const before = (await creators.boundingBox())!.width;

@@ -52,8 +52,10 @@ test('a hostile digest shows its markup as text and runs nothing', async ({ app:
   await pasteText(page, fixture('hostile-digest.txt'));
   await importThroughSheet(page, 2);
 
-  const titles = await listRows(page).locator('.cell-title').allTextContents();
-  expect(titles).toContain(`<script>window.__pwned = 'title'</script> Scaling Laws for Hostile Titles`);
+  // Waits for the list to show the import (the sheet closes before the list re-reads).
+  await expect(listRows(page).filter({ hasText: 'Scaling Laws' }).locator('.cell-title')).toHaveText(
+    `<script>window.__pwned = 'title'</script> Scaling Laws for Hostile Titles`,
+  );
   await listRows(page).filter({ hasText: 'Scaling Laws' }).click();
   const pane = page.locator('[data-pane="item"]');
   await expect(pane.getByRole('textbox', { name: 'Title' })).toHaveValue(/^<script>window.__pwned/);
