@@ -89,7 +89,6 @@ export const organisingHandlers: Handlers<
       restoreCollection(library.db, id),
     ),
   'collections.addItems': ({ id, itemIds }, { library }) => {
-    requireItems(library.db, itemIds);
     const label = `Add ${plural(itemIds.length, 'item')} to "${collectionPath(library.db, id)}"`;
     return { added: library.write(label, () => addToCollection(library.db, id, itemIds, library.now())) };
   },
@@ -98,7 +97,6 @@ export const organisingHandlers: Handlers<
     return { removed: library.write(label, () => removeFromCollection(library.db, id, itemIds)) };
   },
   'collections.moveItems': ({ from, to, itemIds }, { library }) => {
-    requireItems(library.db, itemIds);
     const label = `Move ${plural(itemIds.length, 'item')} to "${collectionPath(library.db, to)}"`;
     return {
       moved: library.write(label, () => {

@@ -1,58 +1,38 @@
-// Reads many items at once (exports of a whole library): a handful of set queries per
-// thousand items instead of several queries per item.
+// Reads many items at once (exports of a whole library): one joined query per thousand
+// items instead of several queries per item. The batches follow id order, so each reads
+// neighbouring pages; items come back in the order asked for.
 import type Database from 'better-sqlite3';
-import type { Item } from '../../../shared/domain';
 import type { ExportItem } from '../formats/types';
 import { stmt } from '../db/statements';
-import { type ExtraRow, rowToItem } from './item-rows';
+import { ITEM_SELECT, itemFromValues } from './item-rows';
 
 const BATCH = 1000;
 const IN_BATCH = '(SELECT value FROM json_each(?))';
-
-type Row = Record<string, unknown>;
-
-function groupBy<T>(rows: Row[], map: (row: Row) => T): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const id = row.item_id as number;
-    let list = groups.get(id);
-    if (!list) groups.set(id, (list = []));
-    list.push(map(row));
-  }
-  return groups;
-}
+const ITEMS_SQL = `SELECT ${ITEM_SELECT} WHERE i.id IN ${IN_BATCH}`;
+const TAGS_SQL = `SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
+  WHERE it.item_id IN ${IN_BATCH} ORDER BY it.item_id, t.name COLLATE NOCASE`;
 
 /** Items (with their tags) in the order of `ids`; ids that do not exist are skipped. */
 export function readExportItems(db: Database.Database, ids: readonly number[]): ExportItem[] {
-  const out: ExportItem[] = [];
-  for (let start = 0; start < ids.length; start += BATCH) {
-    const batch = JSON.stringify(ids.slice(start, start + BATCH));
-    const rows = stmt(db, `SELECT * FROM items WHERE id IN ${IN_BATCH}`).all(batch) as Row[];
-    const extras = new Map(
-      (
-        stmt(
-          db,
-          `SELECT item_id, creators, links, abstract, fields, origin FROM item_extra WHERE item_id IN ${IN_BATCH}`,
-        ).all(batch) as Row[]
-      ).map((row) => [row.item_id as number, row as unknown as ExtraRow]),
-    );
-    const tags = groupBy<string>(
-      stmt(
-        db,
-        `SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
-          WHERE it.item_id IN ${IN_BATCH} ORDER BY it.item_id, t.name COLLATE NOCASE`,
-      ).all(batch) as Row[],
-      (row) => row.name as string,
-    );
-    const byId = new Map<number, Item>();
-    for (const row of rows) {
-      const id = row.id as number;
-      byId.set(id, rowToItem(row as Parameters<typeof rowToItem>[0], extras.get(id)));
+  const position = new Map<number, number>();
+  ids.forEach((id, index) => position.has(id) || position.set(id, index));
+  const sorted = [...position.keys()].sort((a, b) => a - b);
+  const found: (ExportItem | undefined)[] = new Array(ids.length);
+  const itemsQuery = stmt(db, ITEMS_SQL).raw(true);
+  const tagsQuery = stmt(db, TAGS_SQL).raw(true);
+  for (let start = 0; start < sorted.length; start += BATCH) {
+    const batch = JSON.stringify(sorted.slice(start, start + BATCH));
+    const tags = new Map<number, string[]>();
+    for (const [id, name] of tagsQuery.all(batch) as [number, string][]) {
+      const list = tags.get(id);
+      if (list) list.push(name);
+      else tags.set(id, [name]);
     }
-    for (const id of ids.slice(start, start + BATCH)) {
-      const item = byId.get(id);
-      if (item) out.push({ ...item, tags: tags.get(id) ?? [] });
+    for (const values of itemsQuery.all(batch) as unknown[][]) {
+      const item = itemFromValues(values) as ExportItem;
+      item.tags = tags.get(item.id) ?? [];
+      found[position.get(item.id)!] = item;
     }
   }
-  return out;
+  return found.filter((item) => item !== undefined);
 }

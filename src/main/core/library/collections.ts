@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Collection } from '../../../shared/domain';
 import { notFound, SheafError } from '../errors';
 import { stmt } from '../db/statements';
-import { newKey } from './items';
+import { newKey, requireItems } from './items';
 
 interface CollectionRow {
   id: number;
@@ -177,12 +177,19 @@ export function addToCollection(
   now: number,
 ): number {
   requireLiveCollection(db, collectionId);
-  // One statement for the whole batch: adding 10,000 items is one pass inside SQLite.
-  return stmt(
-    db,
-    `INSERT OR IGNORE INTO collection_items(collection_id, item_id, added)
-       SELECT ?, value, ? FROM json_each(?) ORDER BY value`,
-  ).run(collectionId, now, JSON.stringify(itemIds)).changes;
+  // One statement for the whole batch: adding 10,000 items is one pass inside SQLite. Its
+  // foreign key checks that each item exists; only when one does not is the batch searched
+  // for it, to name it (checking first would read every item's page twice).
+  try {
+    return stmt(
+      db,
+      `INSERT OR IGNORE INTO collection_items(collection_id, item_id, added)
+         SELECT ?, value, ? FROM json_each(?) ORDER BY value`,
+    ).run(collectionId, now, JSON.stringify(itemIds)).changes;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') requireItems(db, itemIds);
+    throw error;
+  }
 }
 
 export function removeFromCollection(

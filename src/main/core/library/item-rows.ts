@@ -91,44 +91,48 @@ export function fullName(c: Creator): string {
   return name;
 }
 
-interface ItemRow extends Record<string, unknown> {
-  id: number;
-  key: string;
-  citekey: string;
-  added: number;
-  modified: number;
-  deleted: number | null;
-}
+/** The columns an Item is read from, in the order itemFromValues expects them. */
+const ROW_COLUMNS = ['id', 'key', 'citekey', 'added', 'modified', 'deleted', ...DATA_COLUMNS] as const;
+const EXTRA_COLUMNS = ['creators', 'links', 'abstract', 'fields', 'origin'] as const;
+const FIRST_DATA = 6;
+/** DATA_COLUMNS after type and title, which every item has. */
+const OPTIONAL_COLUMNS = DATA_COLUMNS.slice(2) as Exclude<DataColumn, 'type' | 'title'>[];
+const FIRST_EXTRA = ROW_COLUMNS.length;
 
-export interface ExtraRow {
-  creators: string;
-  links: string;
-  abstract: string | null;
-  fields: string | null;
-  origin: string | null;
-}
+/**
+ * `SELECT ${ITEM_SELECT} WHERE ...` reads items as value arrays (statement.raw()): a named
+ * row object per row costs more than the SQLite work when thousands are read at once.
+ */
+export const ITEM_SELECT = `${ROW_COLUMNS.map((name) => `i.${name}`).join(', ')}, ${EXTRA_COLUMNS.map(
+  (name) => `e.${name}`,
+).join(', ')} FROM items i LEFT JOIN item_extra e ON e.item_id = i.id`;
 
-export function rowToItem(row: ItemRow, extra: ExtraRow | undefined): Item {
+export function itemFromValues(values: readonly unknown[]): Item {
+  const extra = values[FIRST_EXTRA] !== null;
   const item: Item = {
-    id: row.id,
-    key: row.key,
-    citekey: row.citekey,
-    type: row.type as ItemType,
-    title: row.title as string,
-    creators: extra ? (JSON.parse(extra.creators) as Creator[]) : [],
-    links: extra ? (JSON.parse(extra.links) as ItemLink[]) : [],
-    fields: extra?.fields ? (JSON.parse(extra.fields) as Record<string, string>) : {},
-    added: new Date(row.added).toISOString(),
-    modified: new Date(row.modified).toISOString(),
+    id: values[0] as number,
+    key: values[1] as string,
+    citekey: values[2] as string,
+    type: values[FIRST_DATA] as ItemType,
+    title: values[FIRST_DATA + 1] as string,
+    creators: extra ? (JSON.parse(values[FIRST_EXTRA] as string) as Creator[]) : [],
+    links: extra ? (JSON.parse(values[FIRST_EXTRA + 1] as string) as ItemLink[]) : [],
+    fields: values[FIRST_EXTRA + 3]
+      ? (JSON.parse(values[FIRST_EXTRA + 3] as string) as Record<string, string>)
+      : {},
+    added: new Date(values[3] as number).toISOString(),
+    modified: new Date(values[4] as number).toISOString(),
   };
-  for (const column of DATA_COLUMNS) {
-    if (column === 'type' || column === 'title') continue;
-    const value = row[column];
-    if (typeof value === 'string') item[column] = value;
+  // The other data columns only when they hold a value.
+  for (let column = 0; column < OPTIONAL_COLUMNS.length; column++) {
+    const value = values[FIRST_DATA + 2 + column];
+    if (typeof value === 'string') item[OPTIONAL_COLUMNS[column]!] = value;
   }
-  if (extra?.abstract) item.abstract = extra.abstract;
-  if (extra?.origin) item.origin = JSON.parse(extra.origin) as ItemOrigin;
-  if (row.deleted !== null) item.deleted = new Date(row.deleted).toISOString();
+  const abstract = values[FIRST_EXTRA + 2];
+  if (typeof abstract === 'string' && abstract) item.abstract = abstract;
+  const origin = values[FIRST_EXTRA + 4];
+  if (typeof origin === 'string') item.origin = JSON.parse(origin) as ItemOrigin;
+  if (values[5] !== null) item.deleted = new Date(values[5] as number).toISOString();
   return item;
 }
 

@@ -11,9 +11,9 @@ import {
   DATA_COLUMNS,
   DERIVED_COLUMNS,
   extraValues,
-  type ExtraRow,
   itemRowValues,
-  rowToItem,
+  ITEM_SELECT,
+  itemFromValues,
 } from './item-rows';
 import { attachTags } from './tags';
 
@@ -85,14 +85,9 @@ function writeExtra(db: Database.Database, id: number, data: ItemData): void {
 }
 
 export function readItem(db: Database.Database, id: number): Item {
-  const row = stmt(db, 'SELECT * FROM items WHERE id = ?').get(id) as
-    Parameters<typeof rowToItem>[0] | undefined;
-  if (!row) throw notFound('item', id);
-  const extra = stmt(
-    db,
-    'SELECT creators, links, abstract, fields, origin FROM item_extra WHERE item_id = ?',
-  ).get(id) as ExtraRow | undefined;
-  return rowToItem(row, extra);
+  const values = stmt(db, `SELECT ${ITEM_SELECT} WHERE i.id = ?`).raw(true).get(id) as unknown[] | undefined;
+  if (!values) throw notFound('item', id);
+  return itemFromValues(values);
 }
 
 /** Items in the order of `ids`; unknown ids are skipped. */
@@ -116,8 +111,15 @@ export function itemIdByKey(db: Database.Database, key: string): number {
 }
 
 export function requireItems(db: Database.Database, ids: readonly number[]): void {
+  // One set query for the batch (10,000 selected items); the missing id is looked for
+  // only when the count says one is missing.
+  const unique = [...new Set(ids)];
+  const found = stmt(db, 'SELECT count(*) FROM items WHERE id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .get(JSON.stringify(unique)) as number;
+  if (found === unique.length) return;
   const check = stmt(db, 'SELECT 1 FROM items WHERE id = ?');
-  for (const id of ids) if (check.get(id) === undefined) throw notFound('item', id);
+  for (const id of unique) if (check.get(id) === undefined) throw notFound('item', id);
 }
 
 export function toItemData(item: Item): ItemData {

@@ -126,6 +126,23 @@ describe('collections', () => {
     expect(await api.call('collections.list', {})).toEqual([]);
   });
 
+  it('refuse a batch naming an item that does not exist, naming it and adding nothing', async () => {
+    const api = temp.host();
+    const item = await api.call('items.create', { data: ATTENTION });
+    const from = await create(api, 'From');
+    const to = await create(api, 'To');
+    await api.call('collections.addItems', { id: from.id, itemIds: [item.id] });
+    const before = snapshot(api.library.db);
+    for (const failure of [
+      await api.failure('collections.addItems', { id: to.id, itemIds: [item.id, 4040] }),
+      await api.failure('collections.moveItems', { from: from.id, to: to.id, itemIds: [4040, item.id] }),
+    ]) {
+      expect(failure.code).toBe('not-found');
+      expect(failure.message).toMatch(/4040/);
+    }
+    expect(snapshot(api.library.db)).toEqual(before);
+  });
+
   it('hold an item in many collections, with counts, and "Unfiled" lists the items in none', async () => {
     const api = temp.host();
     const a = await api.call('items.create', { data: ATTENTION });
