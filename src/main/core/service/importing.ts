@@ -16,6 +16,7 @@ import { findDuplicate, isSameWork } from '../library/duplicates';
 import { insertItem, readItem, replaceItemData, toItemData } from '../library/items';
 import type { Library } from '../library/library';
 import { fillMissing } from '../library/merge';
+import { deferSortIndexes } from '../library/sort-indexes';
 import { attachTags } from '../library/tags';
 import { saveBibtexBlocks } from './bibtex-blocks';
 
@@ -217,7 +218,9 @@ export async function commitImport(
     await writer.writeInChunks(
       label,
       async (yieldNow) => {
+        const rebuildSortIndexes = deferSortIndexes(writer.db, records.length);
         for (const _ of steps()) await yieldNow();
+        rebuildSortIndexes();
       },
       checkpoint,
     );

@@ -127,11 +127,17 @@ describe('a large import', () => {
       })),
     );
   const LARGE = 2100;
+  /** Tables, indexes and triggers: an import larger than the library rebuilds the sort indexes. */
+  const schema = (api: { library: { db: import('better-sqlite3').Database } }) =>
+    api.library.db
+      .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all();
 
   it('can be cancelled part-way, leaving the library exactly as it was', async () => {
     const api = temp.host();
     await importFixture(api, 'digest-jun16.txt');
     const before = snapshot(api.library.db);
+    const schemaBefore = schema(api);
     const steps = api.library.historySteps();
     const { format, result } = parseInput({ text: manyRecords(LARGE), name: 'many.json' });
     const controller = new AbortController();
@@ -149,12 +155,14 @@ describe('a large import', () => {
     });
     expect(progress).toEqual([500, 1000]);
     expect(snapshot(api.library.db)).toEqual(before);
+    expect(schema(api)).toEqual(schemaBefore);
     expect(api.library.historySteps()).toEqual(steps);
   });
 
   it('runs on its own connection: the library stays readable, other writes wait, listeners hear of the commit once', async () => {
     const api = temp.host(undefined, { busyTimeoutMs: 50 });
     await importFixture(api, 'digest-jun16.txt');
+    const schemaBefore = schema(api);
     const heard: { label: string; external: boolean }[] = [];
     api.library.on((change) => heard.push(change));
     const { format, result } = parseInput({ text: manyRecords(LARGE), name: 'many.json' });
@@ -179,6 +187,23 @@ describe('a large import', () => {
     expect(rowCount(api.library.db, 'items')).toBe(3 + LARGE);
     expect(rowCount(api.library.db, 'tags')).toBe(0);
     expect(heard).toEqual([{ label: `Import ${LARGE} items (CSL-JSON)`, external: false }]);
+    // The sort indexes it set aside are back, and the list sorts by them.
+    expect(schema(api)).toEqual(schemaBefore);
+    const plan = api.library.db
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM items WHERE deleted IS NULL ORDER BY title_sort LIMIT 5')
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/items_by_title/);
+    const { rows } = await api.call('items.window', {
+      view: { kind: 'library' },
+      sort: { field: 'title', direction: 'desc' },
+      offset: 0,
+      limit: 3,
+    });
+    const unindexed = api.library.db
+      .prepare('SELECT title FROM items NOT INDEXED ORDER BY title_sort DESC, id DESC LIMIT 3')
+      .pluck()
+      .all();
+    expect(rows.map((row) => row.title)).toEqual(unindexed);
     // ...and it is still one step to undo.
     await api.call('history.undo', {});
     expect(rowCount(api.library.db, 'items')).toBe(3);
