@@ -11,7 +11,14 @@ import type Database from 'better-sqlite3';
 import type { ListRow, SortSpec, ViewSpec, WindowRequest, WindowResult } from '../../../shared/views';
 import { stmt } from '../db/statements';
 import { ftsExpression } from './search/fts';
-import { SEARCH_DOCUMENT_COLUMNS, SEARCH_DOCUMENT_JOIN, type SearchDocument } from './search/indexer';
+import {
+  attachNotesAndTags,
+  documentColumns,
+  SEARCH_COLUMNS,
+  SEARCH_DOCUMENT_JOIN,
+  type SearchColumn,
+  type SearchDocument,
+} from './search/indexer';
 import { compileMatcher } from './search/matcher';
 import { parseQuery, type Term, type TextTerm } from './search/query';
 import { scopeCount, selectSql, viewQuery, type ViewQuery } from './view-sql';
@@ -22,6 +29,8 @@ import { scopeCount, selectSql, viewQuery, type ViewQuery } from './view-sql';
  * pays only when the words match a large share of the view.
  */
 const WALK_BUDGET = 1000;
+/** Rows the first batch of a walk reads; each next batch reads twice as many. */
+const FIRST_BATCH = 200;
 /** Rows the last walk may test, when the index found too many matches to sort. */
 const DENSE_WALK_BUDGET = 4000;
 /** A match set up to this share of the library (and at least MIN_SMALL_SET) is sorted directly. */
@@ -43,6 +52,13 @@ const MAX_TRASH_TO_SUBTRACT = 50_000;
 
 /** bm25 weights, in SEARCH_COLUMNS order: title, creators, abstract, notes, tags, ids, venue, year. */
 const RELEVANCE = 'bm25(search, 10.0, 5.0, 1.0, 2.0, 5.0, 10.0, 2.0, 1.0)';
+
+/** How far a walk got: the matches it found in the rows it read. */
+interface WalkProgress {
+  found: number[];
+  scanned: number;
+  batch: number;
+}
 
 export class ListReader {
   private readonly cache = new Map<string, { generation: number; ids: Int32Array }>();
@@ -75,7 +91,8 @@ export class ListReader {
     const needed = offset + limit;
     // Words that match much of the view are found by walking it; the walk gives up within a
     // few hundred rows when they do not, at a cost far below a broad prefix's index merge.
-    const walked = this.walk(view, sort, terms, text, needed, WALK_BUDGET);
+    const progress: WalkProgress = { found: [], scanned: 0, batch: FIRST_BATCH };
+    const walked = this.walk(view, sort, terms, text, needed, WALK_BUDGET, progress);
     if (walked) return walked.slice(offset, offset + limit);
     const small = this.smallMatchSet(text);
     if (small) {
@@ -84,8 +101,9 @@ export class ListReader {
       return this.sqlWindow(this.matchSetQuery(view, sort, terms, text, small), offset, limit);
     }
     // More than SMALL_SHARE of the library matches (or a three-letter prefix was not
-    // counted): a longer walk finds the page, unless the view itself holds few of them.
-    const dense = this.walk(view, sort, terms, text, needed, DENSE_WALK_BUDGET);
+    // counted): a longer walk, on from where the first stopped, finds the page, unless the
+    // view itself holds few of them.
+    const dense = this.walk(view, sort, terms, text, needed, DENSE_WALK_BUDGET, progress);
     if (dense) return dense.slice(offset, offset + limit);
     return this.sqlWindow(this.matchSetQuery(view, sort, terms, text), offset, limit);
   }
@@ -184,7 +202,8 @@ export class ListReader {
   /**
    * Reads the view in order, testing rows in memory, until `needed` matches are found
    * (or the view ends). Gives up, returning undefined, after `budget` rows, or earlier when
-   * the hit rate so far says the budget will not be enough.
+   * the hit rate so far says the budget will not be enough. A walk given the `progress` of
+   * an abandoned one goes on from where that stopped.
    */
   private walk(
     view: ViewSpec,
@@ -193,26 +212,30 @@ export class ListReader {
     text: TextTerm[],
     needed: number,
     budget: number,
+    progress: WalkProgress = { found: [], scanned: 0, batch: FIRST_BATCH },
   ): number[] | undefined {
     const matches = compileMatcher(text);
     const query = viewQuery(this.db, view, sort, terms);
     query.joins.push({ sql: SEARCH_DOCUMENT_JOIN, params: [] });
-    const found: number[] = [];
-    let scanned = 0;
-    let batch = 200;
-    while (scanned < budget) {
+    // Only the columns the words look in: "author:ka" need not read abstracts.
+    const wanted = new Set<SearchColumn>(text.flatMap((term) => term.columns ?? SEARCH_COLUMNS));
+    const columns = documentColumns(wanted);
+    const { found } = progress;
+    while (progress.scanned < budget) {
+      const batch = Math.min(progress.batch, budget - progress.scanned);
       // The view in order, with each row's search text: one query per batch.
       const { sql, params } = selectSql(query, {
-        columns: SEARCH_DOCUMENT_COLUMNS,
-        limit: { limit: batch, offset: scanned },
+        columns,
+        limit: { limit: batch, offset: progress.scanned },
       });
-      const documents = stmt(this.db, sql).all(...params) as SearchDocument[];
+      const read = stmt(this.db, sql).all(...params) as SearchDocument[];
+      const documents = attachNotesAndTags(this.db, read, wanted);
       for (const doc of documents) if (matches(doc)) found.push(doc.id);
-      scanned += documents.length;
+      progress.scanned += documents.length;
       if (found.length >= needed || documents.length < batch) return found;
       // Give up early when the hit rate so far says the budget will not be enough.
-      if ((scanned * needed) / Math.max(found.length, 0.5) > 1.5 * budget) return undefined;
-      batch = Math.min(batch * 2, budget - scanned);
+      if ((progress.scanned * needed) / Math.max(found.length, 0.5) > 1.5 * budget) return undefined;
+      progress.batch = batch * 2;
     }
     return undefined;
   }

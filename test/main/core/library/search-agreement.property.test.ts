@@ -28,6 +28,7 @@ interface SearchPaths {
     text: TextTerm[],
     needed: number,
     budget: number,
+    progress?: { found: number[]; scanned: number; batch: number },
   ): number[] | undefined;
   walkIds(
     view: ViewSpec,
@@ -306,6 +307,21 @@ describe('quick search: the walk and the match set agree', () => {
               if (textTerms.length === 0) continue;
               const walked = paths.walk(view, order, terms, textTerms, Number.MAX_SAFE_INTEGER, Infinity);
               expect(walked, `walk gave up on "${q}"`).toBeDefined();
+              // A walk abandoned after its first rows and taken up again finds the same.
+              const progress = { found: [] as number[], scanned: 0, batch: 2 };
+              const abandoned = paths.walk(
+                view,
+                order,
+                terms,
+                textTerms,
+                Number.MAX_SAFE_INTEGER,
+                2,
+                progress,
+              );
+              const resumed =
+                abandoned ??
+                paths.walk(view, order, terms, textTerms, Number.MAX_SAFE_INTEGER, Infinity, progress);
+              expect(resumed, `resumed walk of "${q}"`).toEqual(walked);
               const { sql, params } = selectSql(paths.matchSetQuery(view, order, terms, textTerms), {
                 columns: 'i.id',
               });
