@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { ListRow, SortSpec, ViewSpec, WindowRequest, WindowResult } from '../../../shared/views';
 import { stmt } from '../db/statements';
 import { ftsExpression } from './search/fts';
+import { textMatchSet, yearMatchSet } from './search/match-sets';
 import {
   attachNotesAndTags,
   documentColumns,
@@ -33,9 +34,6 @@ const WALK_BUDGET = 1000;
 const FIRST_BATCH = 200;
 /** Rows the last walk may test, when the index found too many matches to sort. */
 const DENSE_WALK_BUDGET = 4000;
-/** A match set up to this share of the library (and at least MIN_SMALL_SET) is sorted directly. */
-const SMALL_SHARE = 0.05;
-const MIN_SMALL_SET = 3000;
 /**
  * Reading an id from a sort index costs about this many times less than fetching and
  * sorting a row of a match set (measured on the 1M-item benchmark library: 3 ms to scan
@@ -87,7 +85,14 @@ export class ListReader {
     if (text.length > 0 && sort.field === 'relevance')
       return this.byRelevance(view, terms, text, offset, limit);
     if (offset + limit > DEEP_OFFSET) return this.slice(this.allIds(view, sort, terms, text), offset, limit);
-    if (text.length === 0) return this.sqlWindow(viewQuery(this.db, view, sort, terms), offset, limit);
+    if (text.length === 0) {
+      const years = yearMatchSet(this.db, view, sort, terms);
+      if (!years) return this.sqlWindow(viewQuery(this.db, view, sort, terms), offset, limit);
+      // Membership in the set is the year filter: the walk reads only the sort index.
+      const hits = this.walkIds(view, sort, [], [], years, offset + limit);
+      if (hits) return hits.slice(offset, offset + limit);
+      return this.sqlWindow(this.matchSetQuery(view, sort, terms, [], years), offset, limit);
+    }
     const needed = offset + limit;
     // Words that match much of the view are found by walking it; the walk gives up within a
     // few hundred rows when they do not, at a cost far below a broad prefix's index merge.
@@ -108,22 +113,8 @@ export class ListReader {
     return this.sqlWindow(this.matchSetQuery(view, sort, terms, text), offset, limit);
   }
 
-  /**
-   * The ids matching the positive words, when there are few enough of them to sort directly
-   * (the index is read once, lazily, up to that limit). Undefined when there are more, or
-   * when counting would cost more than walking: a three-letter prefix makes FTS5 merge the
-   * posting lists of every word that starts with it (shorter ones have a prefix index).
-   */
   private smallMatchSet(text: TextTerm[]): number[] | undefined {
-    const { positive } = ftsExpression(text);
-    if (!positive) return undefined;
-    // One- and two-letter prefixes have an index of their own; longer ones need no big merge.
-    if (text.some((t) => !t.negated && t.prefix && t.tokens.at(-1)!.length === 3)) return undefined;
-    const limit = Math.max(MIN_SMALL_SET, Math.floor(scopeCount(this.db, 'items') * SMALL_SHARE));
-    const ids = stmt(this.db, 'SELECT rowid FROM search WHERE search MATCH ? LIMIT ?')
-      .pluck()
-      .all(positive, limit) as number[];
-    return ids.length < limit ? ids : undefined;
+    return textMatchSet(this.db, text);
   }
 
   /** Number of rows in the view with the search applied. */

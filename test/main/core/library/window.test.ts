@@ -202,6 +202,44 @@ describe('list windows', () => {
     ).toHaveLength(10);
   });
 
+  it('filter by year the same whether the year is looked up in the date index or tested row by row', () => {
+    const dates = new Map(
+      (
+        api.library.db.prepare('SELECT id, date FROM items').all() as { id: number; date: string | null }[]
+      ).map((row) => [row.id, row.date]),
+    );
+    const views: ViewSpec[] = [
+      { kind: 'library' },
+      { kind: 'unfiled' },
+      { kind: 'collection', id: collection },
+    ];
+    const ranges = [
+      ['year:2019', 2019, 2019],
+      ['year:2000-2004', 2000, 2004],
+      ['year:>=2005', 2005, 9999],
+      ['year:<2001', 0, 2000],
+      ['year:1850', 1850, 1850],
+    ] as const;
+    for (const view of views) {
+      for (const field of ['title', 'creators', 'container', 'citekey', 'type'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const sort = { field, direction };
+          const all = ids({ view, sort });
+          for (const [search, from, to] of ranges) {
+            const inRange = (id: number) => {
+              const year = Number(dates.get(id)?.slice(0, 4));
+              return year >= from && year <= to;
+            };
+            expect(ids({ view, sort, search }), `${search} in ${view.kind} by ${field} ${direction}`).toEqual(
+              all.filter(inRange),
+            );
+            expect(ids({ view, sort, search }, 1, 2)).toEqual(all.filter(inRange).slice(1, 3));
+          }
+        }
+      }
+    }
+  });
+
   it('tell whether the window reached the end, and the total when it is known cheaply', () => {
     const request = {
       view: { kind: 'library' } as const,
