@@ -1,6 +1,7 @@
 // Imports: previewed without writing, committed whole as one undoable step on a second
 // connection (the main one keeps reading), cancellable without a trace, with bad
 // records reported by line and column while the good ones are imported.
+import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commitImport, parseInput } from '../../../../src/main/core/service/importing';
@@ -128,7 +129,7 @@ describe('a large import', () => {
     );
   const LARGE = 2100;
   /** Tables, indexes and triggers: an import larger than the library rebuilds the sort indexes. */
-  const schema = (api: { library: { db: import('better-sqlite3').Database } }) =>
+  const schema = (api: { library: { db: Database.Database } }) =>
     api.library.db
       .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
       .all();
