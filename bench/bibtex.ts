@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exportBib, parseBibtex } from '../src/main/core/formats/bibtex';
+import { registerBuiltInFormats } from '../src/main/core/formats/all';
 import { Library } from '../src/main/core/library/library';
 import { exportText } from '../src/main/core/service/exporting';
 import { syntheticLibrary } from './lib/libraries';
@@ -112,6 +113,7 @@ export async function run(): Promise<void> {
  * the items read from the core benchmark's synthetic library, then rendered.
  */
 async function libraryExport(count: number): Promise<{ best: number; median: number }> {
+  registerBuiltInFormats();
   const library = Library.open(await syntheticLibrary(count));
   try {
     return fastest(3, () => exportText(library, { kind: 'library' }, 'bibtex'));
