@@ -99,7 +99,7 @@ export class ListReader {
     const progress: WalkProgress = { found: [], scanned: 0, batch: FIRST_BATCH };
     const walked = this.walk(view, sort, terms, text, needed, WALK_BUDGET, progress);
     if (walked) return walked.slice(offset, offset + limit);
-    const small = this.smallMatchSet(text);
+    const small = textMatchSet(this.db, text);
     if (small) {
       const hits = this.walkIds(view, sort, terms, text, small, needed);
       if (hits) return hits.slice(offset, offset + limit);
@@ -111,10 +111,6 @@ export class ListReader {
     const dense = this.walk(view, sort, terms, text, needed, DENSE_WALK_BUDGET, progress);
     if (dense) return dense.slice(offset, offset + limit);
     return this.sqlWindow(this.matchSetQuery(view, sort, terms, text), offset, limit);
-  }
-
-  private smallMatchSet(text: TextTerm[]): number[] | undefined {
-    return textMatchSet(this.db, text);
   }
 
   /** Number of rows in the view with the search applied. */

@@ -9,6 +9,7 @@ import { addToCollection, createCollection } from '../../../../src/main/core/lib
 import { insertItem } from '../../../../src/main/core/library/items';
 import type { Library } from '../../../../src/main/core/library/library';
 import { createNote } from '../../../../src/main/core/library/notes';
+import { textMatchSet } from '../../../../src/main/core/library/search/match-sets';
 import { parseQuery, type Term, type TextTerm } from '../../../../src/main/core/library/search/query';
 import { attachTags } from '../../../../src/main/core/library/tags';
 import { trashItems } from '../../../../src/main/core/library/trash';
@@ -39,7 +40,6 @@ interface SearchPaths {
     needed: number,
   ): number[] | undefined;
   matchSetQuery(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[], known?: number[]): ViewQuery;
-  smallMatchSet(text: TextTerm[]): number[] | undefined;
 }
 
 // Words as the same word with and without diacritics, plus plain words, digits and mixes.
@@ -333,7 +333,7 @@ describe('quick search: the walk and the match set agree', () => {
                 matched,
                 `query ${JSON.stringify(q)} in ${view.kind}, ${order.field} ${order.direction}`,
               ).toEqual(walked);
-              const small = paths.smallMatchSet(textTerms);
+              const small = textMatchSet(library.db, textTerms);
               if (small) {
                 const known = selectSql(paths.matchSetQuery(view, order, terms, textTerms, small), {
                   columns: 'i.id',
