@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { SortSpec, ViewSpec } from '../../../shared/views';
 import { SheafError } from '../errors';
 import { stmt } from '../db/statements';
-import type { Term } from './search/query';
+import { type Term, yearBounds } from './search/query';
 import { tagId } from './tags';
 
 interface Clause {
@@ -138,20 +138,18 @@ function addFilter(db: Database.Database, query: ViewQuery, term: Term, sort?: S
         );
       }
       return;
-    case 'year':
+    case 'year': {
+      const { first, last, after } = yearBounds(term);
       // coalesce: an item without a date is outside every year range.
-      where(
-        `${not}coalesce(substr(i.date, 1, 4) BETWEEN ? AND ?, 0)`,
-        String(term.from).padStart(4, '0'),
-        String(term.to).padStart(4, '0'),
-      );
+      where(`${not}coalesce(substr(i.date, 1, 4) BETWEEN ? AND ?, 0)`, first, last);
       // Sorted by date, the same range as bounds on the date index: a range scan, not a
       // walk of every later date. (For other sorts the planner does better without it.)
       if (!term.negated && sort?.field === 'date') {
-        where('i.date >= ?', String(term.from).padStart(4, '0'));
-        if (term.to < 9999) where('i.date < ?', String(term.to + 1).padStart(4, '0'));
+        where('i.date >= ?', first);
+        if (after) where('i.date < ?', after);
       }
       return;
+    }
     case 'type':
       where(`${not}(i.type = ?)`, term.type);
       return;

@@ -52,7 +52,7 @@ const MAX_TRASH_TO_SUBTRACT = 50_000;
 const RELEVANCE = 'bm25(search, 10.0, 5.0, 1.0, 2.0, 5.0, 10.0, 2.0, 1.0)';
 
 /** How far a walk got: the matches it found in the rows it read. */
-interface WalkProgress {
+export interface WalkProgress {
   found: number[];
   scanned: number;
   batch: number;

@@ -13,6 +13,7 @@ import { textMatchSet } from '../../../../src/main/core/library/search/match-set
 import { parseQuery, type Term, type TextTerm } from '../../../../src/main/core/library/search/query';
 import { attachTags } from '../../../../src/main/core/library/tags';
 import { trashItems } from '../../../../src/main/core/library/trash';
+import type { WalkProgress } from '../../../../src/main/core/library/window';
 import { selectSql, type ViewQuery } from '../../../../src/main/core/library/view-sql';
 import type { Creator, ItemData } from '../../../../src/shared/domain';
 import type { SortSpec, ViewSpec } from '../../../../src/shared/views';
@@ -29,7 +30,7 @@ interface SearchPaths {
     text: TextTerm[],
     needed: number,
     budget: number,
-    progress?: { found: number[]; scanned: number; batch: number },
+    progress?: WalkProgress,
   ): number[] | undefined;
   walkIds(
     view: ViewSpec,
@@ -308,7 +309,7 @@ describe('quick search: the walk and the match set agree', () => {
               const walked = paths.walk(view, order, terms, textTerms, Number.MAX_SAFE_INTEGER, Infinity);
               expect(walked, `walk gave up on "${q}"`).toBeDefined();
               // A walk abandoned after its first rows and taken up again finds the same.
-              const progress = { found: [] as number[], scanned: 0, batch: 2 };
+              const progress: WalkProgress = { found: [], scanned: 0, batch: 2 };
               const abandoned = paths.walk(
                 view,
                 order,

@@ -5,7 +5,7 @@ import type { SortSpec, ViewSpec } from '../../../../shared/views';
 import { stmt } from '../../db/statements';
 import { scopeCount } from '../view-sql';
 import { ftsExpression } from './fts';
-import type { Term, TextTerm } from './query';
+import { type Term, type TextTerm, yearBounds } from './query';
 
 /** A match set up to this share of the library (and at least MIN_SMALL_SET) is sorted directly. */
 const SMALL_SHARE = 0.05;
@@ -49,9 +49,7 @@ export function yearMatchSet(
   // Sorted by date or as added, the filter is already a range or an id scan; the trash
   // holds the items this set leaves out.
   if (sort.field === 'date' || sort.field === 'added' || view.kind === 'trash') return undefined;
-  const from = String(term.from).padStart(4, '0');
-  const to = String(term.to).padStart(4, '0');
-  const after = term.to < 9999 ? String(term.to + 1).padStart(4, '0') : '\uffff';
+  const { first, last, after = '\uffff' } = yearBounds(term);
   const limit = smallSetLimit(db);
   // The range bounds the date index scan; the exact test is the view's own year filter.
   const ids = stmt(
@@ -60,6 +58,6 @@ export function yearMatchSet(
        AND coalesce(substr(date, 1, 4) BETWEEN ? AND ?, 0) LIMIT ?`,
   )
     .pluck()
-    .all(from, after, from, to, limit) as number[];
+    .all(first, after, first, last, limit) as number[];
   return ids.length < limit ? ids : undefined;
 }

@@ -121,6 +121,19 @@ function toTerm(piece: Piece): Term | undefined {
   return { kind: 'text', ...(columns ? { columns } : {}), tokens, prefix: piece.last, negated };
 }
 
+/**
+ * A year range as the date text it is compared with: its first and last year ("0000" to
+ * "9999") and, unless open-ended, the first year after it (an exclusive bound on dates).
+ */
+export function yearBounds(term: YearTerm): { first: string; last: string; after?: string } {
+  const year = (value: number) => String(value).padStart(4, '0');
+  return {
+    first: year(term.from),
+    last: year(term.to),
+    ...(term.to < 9999 ? { after: year(term.to + 1) } : {}),
+  };
+}
+
 function yearTerm(value: string, negated: boolean): YearTerm | undefined {
   const range = /^(\d{4})?\s*(?:-|\.\.)\s*(\d{4})?$/.exec(value);
   if (range && (range[1] || range[2])) {
