@@ -196,7 +196,7 @@ async function queries(file: string, size: number): Promise<Figure[]> {
   }
 }
 
-async function toggle(file: string, size: number): Promise<Figure[]> {
+export async function toggle(file: string, size: number): Promise<Figure[]> {
   const copy = `${file}.toggle.sqlite`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
   fs.copyFileSync(file, copy);

@@ -35,40 +35,44 @@ const DOI_FORMS = [
 
 const year = (date: string | null | undefined) => (date ? date.slice(0, 4) : undefined);
 
-/** A live item that is the same work as `data`, if there is one. */
+/**
+ * A live item that is the same work as `data`, if there is one. Only items with an id
+ * below `before` count: an import passes the first id it adds, so that the records of one
+ * file are not taken for copies of each other. That bound is applied inside the indexes,
+ * so a file with thousands of records of one title ("Editorial", "Book review") does not
+ * read each earlier one for every later one.
+ */
 export function findDuplicate(
   db: Database.Database,
   data: ItemData,
-  exclude: ReadonlySet<number> = new Set(),
+  before: number = Number.MAX_SAFE_INTEGER,
 ): number | undefined {
-  const allowed = (ids: number[]) => ids.find((id) => !exclude.has(id));
   const doi = normaliseDoi(data.doi);
   if (doi) {
     // Stored DOIs keep the form they came in ("https://doi.org/10...", "doi:10..."): look for each.
-    const ids = stmt(
+    const id = stmt(
       db,
       `SELECT id FROM items WHERE doi COLLATE NOCASE IN (${DOI_FORMS.map(() => '?').join(', ')})
-         AND deleted IS NULL LIMIT 50`,
+         AND id < ? AND deleted IS NULL LIMIT 1`,
     )
       .pluck()
-      .all(...DOI_FORMS.map((prefix) => prefix + doi)) as number[];
-    const id = allowed(ids);
+      .get(...DOI_FORMS.map((prefix) => prefix + doi), before) as number | undefined;
     if (id !== undefined) return id;
   }
   const arxiv = normaliseArxiv(data.arxiv);
   if (arxiv) {
-    const ids = stmt(db, 'SELECT id FROM items WHERE arxiv = ? AND deleted IS NULL LIMIT 50')
+    const id = stmt(db, 'SELECT id FROM items WHERE arxiv = ? AND id < ? AND deleted IS NULL LIMIT 1')
       .pluck()
-      .all(arxiv) as number[];
-    const id = allowed(ids);
+      .get(arxiv, before) as number | undefined;
     if (id !== undefined) return id;
   }
   const title = matchKey(data.title);
   if (title.length < 8) return undefined;
   const candidates = stmt(
     db,
-    'SELECT id, date, doi, arxiv FROM items WHERE match_hash = ? AND match_title = ? AND deleted IS NULL',
-  ).all(matchHash(title), title) as {
+    `SELECT id, date, doi, arxiv FROM items
+       WHERE match_hash = ? AND id < ? AND match_title = ? AND deleted IS NULL`,
+  ).all(matchHash(title), before, title) as {
     id: number;
     date: string | null;
     doi: string | null;
@@ -76,7 +80,6 @@ export function findDuplicate(
   }[];
   const wantedYear = year(data.date);
   for (const candidate of candidates) {
-    if (exclude.has(candidate.id)) continue;
     const theirYear = year(candidate.date);
     if (wantedYear && theirYear && wantedYear !== theirYear) continue;
     // Different identifiers mean different works, whatever the titles say.

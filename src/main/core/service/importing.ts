@@ -246,9 +246,11 @@ function* writeRecords(
   const db = writer.db;
   const now = writer.now();
   const formula = writer.citekeyFormula();
-  const addedHere = new Set<number>();
+  // Items this import adds get ids from here on (AUTOINCREMENT): they are not copies of
+  // anything the library had.
+  const firstNewId = stmt(db, 'SELECT coalesce(max(id), 0) + 1 FROM items').pluck().get() as number;
   for (const [i, record] of records.entries()) {
-    const duplicate = existingCopy(db, record.data, addedHere);
+    const duplicate = existingCopy(db, record.data, firstNewId);
     if (duplicate !== undefined) {
       report.duplicates++;
       report.itemIds.push(duplicate);
@@ -257,7 +259,6 @@ function* writeRecords(
       const inserted = insertItem(db, record.data, { now, formula, keepCitekey: true });
       report.added++;
       report.itemIds.push(inserted.id);
-      addedHere.add(inserted.id);
       if (inserted.citekeyChanged) {
         report.warnings.push(renamedKey(record.line, record.data.citekey!, inserted.citekey));
       }
@@ -301,14 +302,14 @@ function* writeRecords(
  * them, even when they share a title. A record whose citation key names a stored item
  * that is another work is not a copy of it (it gets a new key).
  */
-function existingCopy(db: Library['db'], data: ItemData, addedHere: ReadonlySet<number>): number | undefined {
+function existingCopy(db: Library['db'], data: ItemData, firstNewId: number): number | undefined {
   const key = data.citekey?.trim();
   if (key) {
     const id = stmt(db, 'SELECT id FROM items WHERE citekey = ? AND deleted IS NULL').pluck().get(key) as
       number | undefined;
-    if (id !== undefined && !addedHere.has(id) && isSameWork(db, id, data)) return id;
+    if (id !== undefined && id < firstNewId && isSameWork(db, id, data)) return id;
   }
-  return findDuplicate(db, data, addedHere);
+  return findDuplicate(db, data, firstNewId);
 }
 
 /** Adds what an incoming duplicate knows and the stored item lacks; true if anything. */

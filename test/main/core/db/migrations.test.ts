@@ -166,6 +166,22 @@ const MIGRATION_TESTS: Record<number, () => void> = {
     expect(db.prepare(sql).pluck().all()).toEqual(['Alpha', 'beta']);
     db.close();
   },
+  5: () => {
+    const { db } = databaseAt(4);
+    const insertItem = db.prepare(
+      "INSERT INTO items(key, type, citekey, title, added, modified, deleted) VALUES (?, ?, ?, 'T', 1, 1, ?)",
+    );
+    for (let i = 1; i <= 6; i++) insertItem.run(`K${i}`, 'article', `k${i}`, i % 3 === 0 ? 9 : null);
+    migrate(db, MIGRATIONS.slice(0, 5));
+    expect(schemaVersion(db)).toBe(5);
+    // The list in "date added" order reads the live items' ids from the new index, not
+    // every row of the table, and still leaves the trashed ones out.
+    const sql = 'SELECT i.id FROM items i WHERE i.deleted IS NULL ORDER BY i.id DESC';
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX items_live/);
+    expect(db.prepare(sql).pluck().all()).toEqual([5, 4, 2, 1]);
+    db.close();
+  },
 };
 
 describe('migrations', () => {

@@ -102,6 +102,19 @@ describe('duplicates on import', () => {
     await api.call('items.trash', { ids: [item.id] });
     expect(await importCsl(api, [{ title: 'BERT again', DOI: BERT.doi! }])).toMatchObject({ added: 1 });
   });
+
+  it('are never records of the same file, however many share a title; a second import finds each', async () => {
+    const api = temp.host();
+    // More records than a one-transaction import takes, so the chunked path runs too.
+    const records = Array.from({ length: 2500 }, (_, i) => ({
+      title: 'Editorial',
+      issued: { 'date-parts': [[2000 + (i % 20)]] },
+      page: String(i + 1),
+    }));
+    expect(await importCsl(api, records)).toMatchObject({ added: 2500, duplicates: 0 });
+    expect(await importCsl(api, records.slice(0, 10))).toMatchObject({ added: 0, duplicates: 10 });
+    expect((await api.call('library.info', {})).itemCount).toBe(2500);
+  });
 });
 
 describe('duplicates on request', () => {

@@ -4,8 +4,15 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-bindings';
 import { migration003 } from './003-counts-after-restore';
 import { migration004 } from './004-citekey-sort-index';
+import { migration005 } from './005-live-items-index';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
