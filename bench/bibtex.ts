@@ -6,13 +6,23 @@
 // use into bench/.peers, never into package.json), JabRef when on PATH.
 // Run alone with `npx tsx bench/bibtex.ts`, or call run() from a bench harness.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { exportBib, parseBibtex } from '../src/main/core/formats/bibtex';
 import { registerBuiltInFormats } from '../src/main/core/formats/all';
+import { readItem, replaceItemData, toItemData } from '../src/main/core/library/items';
 import { Library } from '../src/main/core/library/library';
+import { BindingWriter } from '../src/main/core/service/bindings';
 import { exportText } from '../src/main/core/service/exporting';
 import { commitImport, ImportSessions, parseInput } from '../src/main/core/service/importing';
 import { syntheticLibrary } from './lib/libraries';
@@ -120,6 +130,12 @@ export async function run(): Promise<void> {
     'Sheaf',
     `${library.best.toFixed(0)} (median ${library.median.toFixed(0)})`,
   );
+  const kept = await keptUpdated(100_000);
+  set(
+    `synthetic 100,000 library: kept-updated .bib rewritten after one edit ms`,
+    'Sheaf',
+    `${kept.best.toFixed(0)} (median ${kept.median.toFixed(0)}; first write ${kept.first.toFixed(0)})`,
+  );
   printTable(figures);
 }
 
@@ -162,6 +178,42 @@ async function importThenExport(text: string, runs: number): Promise<{ importMs:
     }
   }
   return best;
+}
+
+/**
+ * A whole library bound to a .bib file: one item edited, then the file's text rendered
+ * again, as the binding does after each change (entries of unchanged items come from its
+ * cache; only the edited item is read and rendered). On a copy of the synthetic library.
+ */
+export async function keptUpdated(count: number): Promise<{ first: number; best: number; median: number }> {
+  registerBuiltInFormats();
+  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-bound-'));
+  const file = join(dir, 'library.sqlite');
+  copyFileSync(await syntheticLibrary(count), file);
+  const library = Library.open(file);
+  try {
+    const writer = new BindingWriter();
+    let started = performance.now();
+    writer.render(library, { kind: 'library' }, 'bibtex');
+    const first = performance.now() - started;
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const id = 1 + Math.floor(((round + 0.5) * count) / 5);
+      library.write('Edit', () => {
+        const item = readItem(library.db, id);
+        replaceItemData(library.db, id, { ...toItemData(item), volume: `v${round}` }, library.now());
+      });
+      started = performance.now();
+      const text = writer.render(library, { kind: 'library' }, 'bibtex');
+      times.push(performance.now() - started);
+      if (!text.includes(`v${round}`)) throw new Error('the edit is missing from the rewritten file');
+    }
+    times.sort((a, b) => a - b);
+    return { first, best: times[0]!, median: times[2]! };
+  } finally {
+    library.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function corpusFile(label: string, name: string): BenchFile {

@@ -10,7 +10,7 @@ const library = Library.open(cachedLibraryPath(size), { readonly: true });
 const steps: string[] = [];
 // The planner's private steps, each wrapped to log its time and what it returned.
 const planner = ListReader.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-for (const name of ['walk', 'smallMatchSet', 'walkIds', 'sqlWindow']) {
+for (const name of ['walk', 'walkIds', 'sqlWindow']) {
   const step = planner[name]!;
   planner[name] = function (this: unknown, ...args: unknown[]) {
     const started = performance.now();

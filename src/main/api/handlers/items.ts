@@ -3,7 +3,14 @@ import { SheafError } from '../../core/errors';
 import { uniqueCitekey } from '../../core/library/citekeys';
 import { addToCollection, itemCollections } from '../../core/library/collections';
 import { itemDigests } from '../../core/library/digests';
-import { insertItem, readItem, replaceItemData, requireItems, toItemData } from '../../core/library/items';
+import {
+  insertItem,
+  modificationTime,
+  readItem,
+  replaceItemData,
+  requireItems,
+  toItemData,
+} from '../../core/library/items';
 import type { Library } from '../../core/library/library';
 import { backlinks, listNotes } from '../../core/library/notes';
 import { attachTags, detachTags, itemTags } from '../../core/library/tags';
@@ -168,7 +175,7 @@ export const itemHandlers: Handlers<
         if (key !== item.citekey) {
           stmt(library.db, 'UPDATE items SET citekey = ?, modified = ? WHERE id = ?').run(
             key,
-            library.now(),
+            modificationTime(library.db, id, library.now()),
             id,
           );
           changed++;

@@ -69,12 +69,33 @@ export function insertItem(db: Database.Database, data: ItemData, options: Inser
 export function replaceItemData(db: Database.Database, id: number, data: ItemData, now: number): void {
   const values = itemRowValues(data);
   const sql = `UPDATE items SET ${ROW_COLUMNS.map((c) => `${c} = ?`).join(', ')}, modified = ? WHERE id = ?`;
-  const { changes } = stmt(db, sql).run(...ROW_COLUMNS.map((c) => values[c]), now, id);
+  const { changes } = stmt(db, sql).run(
+    ...ROW_COLUMNS.map((c) => values[c]),
+    modificationTime(db, id, now),
+    id,
+  );
   if (changes === 0) throw notFound('item', id);
   stmt(
     db,
     'UPDATE item_extra SET creators = ?, links = ?, abstract = ?, fields = ?, origin = ? WHERE item_id = ?',
   ).run(...extraValues(data), id);
+}
+
+/**
+ * The `modified` time for a change to item `id`: `now`, unless that is not past the item's
+ * own time or the last one handed out. Exporters key their rendered entries by it
+ * (service/bindings.ts), so no two versions of an item may share one: not two edits within
+ * a clock tick, nor an edit made after undoing another (undo puts the old time back; the
+ * mark, outside the undo history, stays).
+ */
+export function modificationTime(db: Database.Database, id: number, now: number): number {
+  const current = stmt(db, 'SELECT modified FROM items WHERE id = ?').pluck().get(id) as number | undefined;
+  return stmt(
+    db,
+    `UPDATE marks SET value = max(value + 1, ?, ?) WHERE name = 'last_modified' RETURNING value`,
+  )
+    .pluck()
+    .get(now, (current ?? 0) + 1) as number;
 }
 
 function writeExtra(db: Database.Database, id: number, data: ItemData): void {

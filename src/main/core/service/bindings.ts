@@ -1,15 +1,15 @@
 // "Keep this .bib updated": a collection (or the library) bound to a file that is
 // rewritten, atomically and debounced, whenever its entries change. Each entry is
-// rendered once per version of its item (cache keyed by id, modification time and tags),
-// so a change to one item re-renders one entry, not the library.
+// rendered once per version of its item (cache keyed by id, modification time, citation
+// key and tags), and only items with a version not rendered yet are read in full, so a
+// change to one item reads and re-renders one entry, not the library.
 import fs from 'node:fs';
 import type { Binding, ExportScope } from '../../../shared/results';
 import { SheafError } from '../errors';
 import { stmt } from '../db/statements';
 import { writeFileAtomic } from '../files/atomic-write';
 import { exportFormat } from '../formats/registry';
-import type { ExportItem } from '../formats/types';
-import { readExportItems } from '../library/bulk-read';
+import { readExportItems, readExportStamps } from '../library/bulk-read';
 import type { Library } from '../library/library';
 import { scopeItemIds, scopeLabel } from './exporting';
 
@@ -81,7 +81,8 @@ export function deleteBinding(library: Library, id: number): void {
 
 /** Renders and writes bound files, caching rendered entries between writes. */
 export class BindingWriter {
-  private readonly entries = new Map<string, string>();
+  /** Per format: each item's last rendered entry and the stamp of the state it shows. */
+  private readonly entries = new Map<string, Map<number, { stamp: number | string; text: string }>>();
   private readonly lastText = new Map<string, string>();
 
   /** Rewrites the binding's file if its text changed; returns true if written. */
@@ -123,22 +124,25 @@ export class BindingWriter {
 
   render(library: Library, scope: ExportScope, formatId: 'bibtex' | 'biblatex'): string {
     const format = exportFormat(formatId);
-    const ids = scopeItemIds(library, scope, formatId);
-    const items = readExportItems(library.db, ids);
-    const seen = new Set<string>();
-    const parts = items.map((item) => {
-      const key = cacheKey(formatId, item);
-      seen.add(key);
-      let entry = this.entries.get(key);
-      if (entry === undefined) {
-        entry = format.export([item]).trim();
-        this.entries.set(key, entry);
+    let cache = this.entries.get(formatId);
+    if (!cache) this.entries.set(formatId, (cache = new Map()));
+    const entries = cache;
+    // One snapshot: the stamps and the items read after them must agree.
+    const { ids, stamps } = library.db.transaction(() => {
+      const ids = [...new Set(scopeItemIds(library, scope, formatId))];
+      const stamps = readExportStamps(library.db, ids);
+      // Only items whose entry is missing or shows an older state are read in full.
+      const unseen = ids.filter((id) => stamps.has(id) && entries.get(id)?.stamp !== stamps.get(id));
+      for (const item of readExportItems(library.db, unseen)) {
+        entries.set(item.id, { stamp: stamps.get(item.id)!, text: format.export([item]).trim() });
       }
-      return entry;
-    });
-    // Forget entries of items that are gone or changed, so the cache stays the library's size.
-    if (this.entries.size > seen.size * 2 + 1000) {
-      for (const key of this.entries.keys()) if (!seen.has(key)) this.entries.delete(key);
+      return { ids, stamps };
+    })();
+    const parts: string[] = [];
+    for (const id of ids) if (stamps.has(id)) parts.push(entries.get(id)!.text);
+    // Forget entries of items that are gone, so the cache stays the library's size.
+    if (entries.size > parts.length * 2 + 1000) {
+      for (const id of entries.keys()) if (!stamps.has(id)) entries.delete(id);
     }
     return parts.length ? `${parts.join('\n\n')}\n` : '';
   }
@@ -150,10 +154,6 @@ function readIfPresent(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function cacheKey(format: string, item: ExportItem): string {
-  return `${format}\u0000${item.id}\u0000${item.modified}\u0000${item.citekey}\u0000${item.tags.join('\u0001')}`;
 }
 
 /** Keeps bound files current: call `changed()` on every library change. */

@@ -182,6 +182,19 @@ const MIGRATION_TESTS: Record<number, () => void> = {
     expect(db.prepare(sql).pluck().all()).toEqual([5, 4, 2, 1]);
     db.close();
   },
+  6: () => {
+    const { db } = databaseAt(5);
+    const insertItem = db.prepare(
+      "INSERT INTO items(key, type, citekey, title, added, modified) VALUES (?, 'article', ?, 'T', 1, ?)",
+    );
+    insertItem.run('K1', 'a', 1000);
+    insertItem.run('K2', 'b', 3000);
+    migrate(db, MIGRATIONS.slice(0, 6));
+    expect(schemaVersion(db)).toBe(6);
+    // The mark starts at the latest time any item has, so the next change is later still.
+    expect(db.prepare("SELECT value FROM marks WHERE name = 'last_modified'").pluck().get()).toBe(3000);
+    db.close();
+  },
 };
 
 describe('migrations', () => {

@@ -5,6 +5,7 @@ import { migration002 } from './002-bindings';
 import { migration003 } from './003-counts-after-restore';
 import { migration004 } from './004-citekey-sort-index';
 import { migration005 } from './005-live-items-index';
+import { migration006 } from './006-modification-mark';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,116 @@
+// "Keep this .bib updated": a bound file follows every change to its scope (edits, tags,
+// membership, trash, undo), is rewritten only when its text changes, and re-reads and
+// re-renders only the entries whose items changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseBibtex } from '../../../../src/main/core/formats/bibtex';
+import { exportFormat } from '../../../../src/main/core/formats/registry';
+import { BindingsSync, createBinding, listBindings } from '../../../../src/main/core/service/bindings';
+import { ATTENTION, BERT, paper } from '../../../support/items';
+import { tempLibraries, type Api } from '../../../support/temp-library';
+
+const temp = tempLibraries('bindings');
+
+afterEach(() => vi.restoreAllMocks());
+
+/** The bound file's entries as (citation key -> title, keywords). */
+function entries(file: string): Record<string, { title: string; keywords?: string }> {
+  const parsed = parseBibtex(fs.readFileSync(file, 'utf8'));
+  expect(parsed.errors).toEqual([]);
+  return Object.fromEntries(
+    parsed.records.map((record) => [
+      record.data.citekey!,
+      {
+        title: record.data.title,
+        ...(record.data.tags?.length ? { keywords: record.data.tags.join(', ') } : {}),
+      },
+    ]),
+  );
+}
+
+async function boundCollection(api: Api) {
+  const collection = await api.call('collections.create', { name: 'Reading', parentId: null });
+  const a = await api.call('items.create', { data: ATTENTION });
+  const b = await api.call('items.create', { data: BERT });
+  await api.call('collections.addItems', { id: collection.id, itemIds: [a.id, b.id] });
+  const file = path.join(temp.dir, `reading-${collection.id}-${Date.now()}.bib`);
+  createBinding(api.library, { kind: 'collection', id: collection.id }, 'bibtex', file);
+  const written: string[] = [];
+  const sync = new BindingsSync(
+    () => api.library,
+    (_, at) => written.push(at),
+    0,
+  );
+  return { collection, a, b, file, sync, written };
+}
+
+describe('a .bib file kept updated', () => {
+  it('is written when bound, and the binding is listed and kept across a reopen', async () => {
+    const api = temp.host();
+    const { file, a, b } = await boundCollection(api);
+    expect(Object.keys(entries(file)).sort()).toEqual([a.citekey, b.citekey].sort());
+    expect(listBindings(api.library)).toMatchObject([
+      { scope: { kind: 'collection' }, scopeLabel: 'Reading', path: file, format: 'bibtex' },
+    ]);
+    const reopened = temp.open(api.library.file);
+    expect(listBindings(reopened).map((binding) => binding.path)).toEqual([file]);
+  });
+
+  it('follows edits, tags, membership, the trash and undo', async () => {
+    const api = temp.host();
+    const { collection, file, a, b, sync } = await boundCollection(api);
+    const third = await api.call('items.create', { data: paper({ title: 'A third paper', date: '2020' }) });
+
+    await api.call('items.update', { id: a.id, patch: { title: 'Attention, edited' } });
+    await api.call('tags.add', { itemIds: [b.id], names: ['to-read'] });
+    await api.call('collections.addItems', { id: collection.id, itemIds: [third.id] });
+    sync.flush();
+    expect(entries(file)).toEqual({
+      [a.citekey]: { title: 'Attention, edited' },
+      [b.citekey]: { title: BERT.title, keywords: 'to-read' },
+      [third.citekey]: { title: 'A third paper' },
+    });
+
+    await api.call('items.trash', { ids: [third.id] });
+    await api.call('history.undo', {}); // the trash
+    await api.call('history.undo', {}); // adding the third paper
+    await api.call('history.undo', {}); // the tag
+    await api.call('history.undo', {}); // the edit
+    sync.flush();
+    expect(entries(file)).toEqual({
+      [a.citekey]: { title: ATTENTION.title },
+      [b.citekey]: { title: BERT.title },
+    });
+  });
+
+  it('shows the last of two edits made within one clock tick', async () => {
+    const api = temp.host(); // the test clock stands still unless ticked
+    const { file, a, sync } = await boundCollection(api);
+    await api.call('items.update', { id: a.id, patch: { title: 'First edit' } });
+    sync.flush();
+    await api.call('items.update', { id: a.id, patch: { title: 'Second edit' } });
+    sync.flush();
+    expect(entries(file)[a.citekey]).toEqual({ title: 'Second edit' });
+  });
+
+  it('re-renders only the changed entry, and leaves the file alone when nothing in it changed', async () => {
+    const api = temp.host();
+    const { file, a, sync, written } = await boundCollection(api);
+    sync.flush(); // entries rendered once
+    const render = vi.spyOn(exportFormat('bibtex'), 'export');
+    await api.call('items.update', { id: a.id, patch: { volume: '31' } });
+    sync.flush();
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(render.mock.calls[0]![0].map((item) => item.id)).toEqual([a.id]);
+    expect(written).toEqual([file]);
+
+    // An item outside the collection changes: the text is the same, so no write.
+    const outside = await api.call('items.create', { data: paper({ title: 'Elsewhere' }) });
+    await api.call('items.update', { id: outside.id, patch: { volume: '2' } });
+    const before = fs.statSync(file).mtimeMs;
+    sync.flush();
+    expect(written).toEqual([file]);
+    expect(fs.statSync(file).mtimeMs).toBe(before);
+  });
+});
