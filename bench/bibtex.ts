@@ -345,6 +345,8 @@ print(parse * 1000, (time.perf_counter() - t) * 1000)
     timeout: PEER_BUDGET_MS * 2,
     maxBuffer: 64 * 1024 * 1024,
   });
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
+    return { skip: `stopped after ${(PEER_BUDGET_MS * 2) / 1000} s` };
   if (result.error || result.status !== 0)
     return { skip: `failed: ${firstLine(result.stderr || String(result.error))}` };
   const [parseMs, exportMs] = result.stdout.trim().split('\n').pop()!.split(' ').map(Number);
