@@ -92,7 +92,8 @@ export function modificationTime(db: Database.Database, id: number, now: number)
   const current = stmt(db, 'SELECT modified FROM items WHERE id = ?').pluck().get(id) as number | undefined;
   return stmt(
     db,
-    `UPDATE marks SET value = max(value + 1, ?, ?) WHERE name = 'last_modified' RETURNING value`,
+    `INSERT INTO marks(name, value) VALUES ('last_modified', max(?, ?))
+       ON CONFLICT(name) DO UPDATE SET value = max(value + 1, excluded.value) RETURNING value`,
   )
     .pluck()
     .get(now, (current ?? 0) + 1) as number;

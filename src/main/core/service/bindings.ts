@@ -1,8 +1,8 @@
 // "Keep this .bib updated": a collection (or the library) bound to a file that is
 // rewritten, atomically and debounced, whenever its entries change. Each entry is
-// rendered once per version of its item (cache keyed by id, modification time, citation
-// key and tags), and only items with a version not rendered yet are read in full, so a
-// change to one item reads and re-renders one entry, not the library.
+// rendered once per version of its item (its stamp: modification time and tags), and only
+// items whose stamp changed are read in full, so a change to one item reads and
+// re-renders one entry, not the library.
 import fs from 'node:fs';
 import type { Binding, ExportScope } from '../../../shared/results';
 import { SheafError } from '../errors';
@@ -81,7 +81,7 @@ export function deleteBinding(library: Library, id: number): void {
 
 /** Renders and writes bound files, caching rendered entries between writes. */
 export class BindingWriter {
-  /** Per format: each item's last rendered entry and the stamp of the state it shows. */
+  /** Per format and scope: each item's last rendered entry and the stamp of the state it shows. */
   private readonly entries = new Map<string, Map<number, { stamp: number | string; text: string }>>();
   private readonly lastText = new Map<string, string>();
 
@@ -124,8 +124,10 @@ export class BindingWriter {
 
   render(library: Library, scope: ExportScope, formatId: 'bibtex' | 'biblatex'): string {
     const format = exportFormat(formatId);
-    let cache = this.entries.get(formatId);
-    if (!cache) this.entries.set(formatId, (cache = new Map()));
+    // One cache per bound file's scope: pruning one scope's cache must not empty another's.
+    const cacheKey = `${formatId}\u0000${JSON.stringify(scope)}`;
+    let cache = this.entries.get(cacheKey);
+    if (!cache) this.entries.set(cacheKey, (cache = new Map()));
     const entries = cache;
     // One snapshot: the stamps and the items read after them must agree.
     const { ids, stamps } = library.db.transaction(() => {

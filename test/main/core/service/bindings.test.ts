@@ -6,7 +6,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBibtex } from '../../../../src/main/core/formats/bibtex';
 import { exportFormat } from '../../../../src/main/core/formats/registry';
-import { BindingsSync, createBinding, listBindings } from '../../../../src/main/core/service/bindings';
+import {
+  BindingWriter,
+  BindingsSync,
+  createBinding,
+  listBindings,
+} from '../../../../src/main/core/service/bindings';
+import { importText } from '../../../support/imports';
 import { ATTENTION, BERT, paper } from '../../../support/items';
 import { tempLibraries, type Api } from '../../../support/temp-library';
 
@@ -112,5 +118,26 @@ describe('a .bib file kept updated', () => {
     sync.flush();
     expect(written).toEqual([file]);
     expect(fs.statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('keeps one cache per bound file: a small file beside the whole library re-renders one entry each', async () => {
+    const api = temp.host();
+    const { collection, a } = await boundCollection(api);
+    const records = Array.from({ length: 1100 }, (_, i) => ({
+      id: `r${i}`,
+      type: 'article-journal',
+      title: `Paper number ${i}`,
+    }));
+    await importText(api, JSON.stringify(records), { name: 'many.json' });
+    const whole = path.join(temp.dir, `whole-${collection.id}.bib`);
+    createBinding(api.library, { kind: 'library' }, 'bibtex', whole);
+    const writer = new BindingWriter();
+    writer.writeAll(api.library); // both files are current: this fills the caches, writes nothing
+    const render = vi.spyOn(exportFormat('bibtex'), 'export');
+    await api.call('items.update', { id: a.id, patch: { volume: '32' } });
+    writer.writeAll(api.library);
+    // The edited item is in both files: rendered once for each, nothing else.
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(Object.keys(entries(whole))).toHaveLength(1102);
   });
 });
