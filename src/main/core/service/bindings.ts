@@ -8,6 +8,7 @@ import type { Binding, ExportScope } from '../../../shared/results';
 import { SheafError } from '../errors';
 import { stmt } from '../db/statements';
 import { writeFileAtomic } from '../files/atomic-write';
+import { type CrossrefLink, crossrefParentsLast } from '../formats/bibtex';
 import { exportFormat } from '../formats/registry';
 import { readExportItems, readExportStamps } from '../library/bulk-read';
 import type { Library } from '../library/library';
@@ -79,10 +80,16 @@ export function deleteBinding(library: Library, id: number): void {
   }
 }
 
+/** An item's entry as last rendered, the stamp of the state it shows, and its crossref link. */
+interface RenderedEntry extends CrossrefLink {
+  stamp: number | string;
+  text: string;
+}
+
 /** Renders and writes bound files, caching rendered entries between writes. */
 export class BindingWriter {
   /** Per format and scope: each item's last rendered entry and the stamp of the state it shows. */
-  private readonly entries = new Map<string, Map<number, { stamp: number | string; text: string }>>();
+  private readonly entries = new Map<string, Map<number, RenderedEntry>>();
   private readonly lastText = new Map<string, string>();
 
   /** Rewrites the binding's file if its text changed; returns true if written. */
@@ -136,12 +143,17 @@ export class BindingWriter {
       // Only items whose entry is missing or shows an older state are read in full.
       const unseen = ids.filter((id) => stamps.has(id) && entries.get(id)?.stamp !== stamps.get(id));
       for (const item of readExportItems(library.db, unseen)) {
-        entries.set(item.id, { stamp: stamps.get(item.id)!, text: format.export([item]).trim() });
+        entries.set(item.id, {
+          stamp: stamps.get(item.id)!,
+          text: format.export([item]).trim(),
+          citekey: item.citekey,
+          crossref: item.fields.crossref,
+        });
       }
       return { ids, stamps };
     })();
-    const parts: string[] = [];
-    for (const id of ids) if (stamps.has(id)) parts.push(entries.get(id)!.text);
+    const present = ids.filter((id) => stamps.has(id)).map((id) => entries.get(id)!);
+    const parts = crossrefParentsLast(present, (entry) => entry).map((entry) => entry.text);
     // Forget entries of items that are gone, so the cache stays the library's size.
     if (entries.size > parts.length * 2 + 1000) {
       for (const id of entries.keys()) if (!stamps.has(id)) entries.delete(id);

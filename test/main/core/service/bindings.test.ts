@@ -140,4 +140,35 @@ describe('a .bib file kept updated', () => {
     expect(render).toHaveBeenCalledTimes(2);
     expect(Object.keys(entries(whole))).toHaveLength(1102);
   });
+
+  it('puts a crossref parent after its children, as BibTeX needs, also after the child changes', async () => {
+    const api = temp.host();
+    // Exports go in citation-key order, where this parent comes first.
+    const parent = await api.call('items.create', {
+      data: {
+        ...paper({ title: 'Proceedings of a conference', authors: ['Aardvark, Ann'], date: '2020' }),
+        type: 'book',
+      },
+    });
+    const child = await api.call('items.create', {
+      data: {
+        ...paper({ title: 'A paper in them', authors: ['Zebra, Zed'], date: '2020' }),
+        fields: { crossref: parent.citekey },
+      },
+    });
+    expect(parent.citekey < child.citekey).toBe(true);
+    const file = path.join(temp.dir, 'crossref.bib');
+    createBinding(api.library, { kind: 'library' }, 'bibtex', file);
+    const order = () => parseBibtex(fs.readFileSync(file, 'utf8')).records.map((r) => r.data.citekey);
+    expect(order()).toEqual([child.citekey, parent.citekey]);
+    const sync = new BindingsSync(
+      () => api.library,
+      () => {},
+      0,
+    );
+    sync.flush(); // entries now come from the cache
+    await api.call('items.update', { id: child.id, patch: { volume: '3' } });
+    sync.flush();
+    expect(order()).toEqual([child.citekey, parent.citekey]);
+  });
 });

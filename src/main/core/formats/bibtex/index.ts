@@ -15,7 +15,13 @@ import { type BibExportOptions, exportBib } from './export/exporter';
 import { parseBibtex } from './import';
 
 export { parseBibtex, parseBibtexBytes } from './import';
-export { exportBib, type BibExportOptions, type BibtexBlocks } from './export/exporter';
+export {
+  crossrefParentsLast,
+  exportBib,
+  type BibExportOptions,
+  type BibtexBlocks,
+  type CrossrefLink,
+} from './export/exporter';
 
 const ENTRY_AT_LINE_START = /^[ \t]*@[A-Za-z]+[ \t]*[{(]/m;
 

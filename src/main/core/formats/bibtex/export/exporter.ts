@@ -32,7 +32,7 @@ export function exportBib(
   for (const preamble of blocks?.preambles ?? []) parts.push(`@preamble{${preamble}}\n`);
   for (const [name, raw] of Object.entries(blocks?.strings ?? {})) parts.push(`@string{${name} = ${raw}}\n`);
   if (parts.length > 0) parts.push('\n');
-  for (const item of crossrefParentsLast(items)) {
+  for (const item of crossrefParentsLast(items, crossrefLink)) {
     const fields = new EntryFields(item, writerOptions).build();
     // Each entry is joined on its own (a flat string, its pieces garbage at once), then the
     // entries once: one array of every piece of 100,000 entries holds ~1 GB at its peak.
@@ -43,6 +43,10 @@ export function exportBib(
   }
   for (const comment of blocks?.comments ?? []) parts.push(commentText(comment));
   return parts.join('');
+}
+
+function crossrefLink(item: ExportItem): CrossrefLink {
+  return { citekey: item.citekey, crossref: item.fields.crossref };
 }
 
 function entryType(item: ExportItem, dialect: Dialect): string {
@@ -69,21 +73,30 @@ function commentText(comment: string): string {
     .join('\n')}\n\n`;
 }
 
+/** What ordering by crossref needs to know of an entry. */
+export interface CrossrefLink {
+  citekey: string;
+  /** The citation key this entry's `crossref` field names, if any. */
+  crossref?: string | undefined;
+}
+
 /**
  * BibTeX only resolves a crossref to an entry that comes later in the file, so parents
- * move after every entry that refers to them (grandparents after parents).
+ * move after every entry that refers to them (grandparents after parents). Generic so that
+ * a kept-updated file can order entries it has rendered before (service/bindings.ts).
  */
-function crossrefParentsLast(items: readonly ExportItem[]): readonly ExportItem[] {
-  if (!items.some((item) => item.fields.crossref !== undefined)) return items;
-  const byKey = new Map<string, ExportItem>();
-  for (const item of items) byKey.set(item.citekey.toLowerCase(), item);
-  const level = new Map<ExportItem, number>();
-  for (const item of items) {
-    let child = item;
+export function crossrefParentsLast<T>(items: readonly T[], link: (item: T) => CrossrefLink): readonly T[] {
+  const links = items.map(link);
+  if (!links.some((l) => l.crossref !== undefined)) return items;
+  const byKey = new Map<string, number>();
+  links.forEach((l, index) => byKey.set(l.citekey.toLowerCase(), index));
+  const level = new Map<number, number>();
+  for (let index = 0; index < items.length; index++) {
+    let child = index;
     for (let steps = 0; steps < items.length; steps++) {
-      const parentKey = child.fields.crossref?.toLowerCase();
+      const parentKey = links[child]!.crossref?.toLowerCase();
       const parent = parentKey === undefined ? undefined : byKey.get(parentKey);
-      if (!parent || parent === item) break;
+      if (parent === undefined || parent === index) break;
       const depth = (level.get(child) ?? 0) + 1;
       if ((level.get(parent) ?? 0) >= depth) break;
       level.set(parent, depth);
@@ -92,7 +105,7 @@ function crossrefParentsLast(items: readonly ExportItem[]): readonly ExportItem[
   }
   if (level.size === 0) return items;
   return items
-    .map((item, index) => ({ item, index, level: level.get(item) ?? 0 }))
+    .map((item, index) => ({ item, index, level: level.get(index) ?? 0 }))
     .sort((a, b) => a.level - b.level || a.index - b.index)
     .map(({ item }) => item);
 }
