@@ -9,7 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/main/api/dispatch';
+import { handlers } from '../../src/main/api/handlers';
 import { Library } from '../../src/main/core/library/library';
+import { paper } from '../support/items';
 import { bundleChild } from './support/child-bundle';
 import { runOp, openCrashHost, type OpKind } from './support/crash-ops';
 import { CrashChild, crashRound, initialKnown, StageTimes, type RoundResult } from './support/crash-harness';
@@ -176,10 +179,21 @@ describe('SIGKILL at random moments', () => {
           expect(await runOp(host, { kind: 'export', format: id, extension }, quiet)).toEqual({ ok: true });
         expect(await runOp(host, { kind: 'backup' }, quiet)).toEqual({ ok: true });
         // A change, so that the kept-updated .bib is written (an unchanged one is left alone).
-        const id = host.library.db
+        // The last rounds may have trashed every item: then one is created to edit.
+        const live = host.library.db
           .prepare('SELECT min(id) FROM items WHERE deleted IS NULL')
           .pluck()
-          .get() as number;
+          .get() as number | null;
+        const id =
+          live ??
+          (
+            (await dispatch(handlers, host, 'items.create', {
+              data: paper({ title: 'A paper to edit' }),
+            })) as {
+              ok: true;
+              value: { id: number };
+            }
+          ).value.id;
         const edit = { kind: 'edit', id, title: 'Edited after the kills' } as const;
         expect(await runOp(host, edit, { ...quiet, writeBindings: true })).toEqual({ ok: true });
       } finally {

@@ -35,6 +35,9 @@ const WEIGHTS: Record<OpKind, number> = {
   restore: 0.6,
 };
 
+/** Ops that pick among the live items. */
+const PICKS_ITEMS = new Set<OpKind>(['tag', 'untag', 'collect', 'trash', 'merge', 'edit', 'note']);
+
 export interface CrashWorld {
   dir: string;
   library: string;
@@ -128,7 +131,10 @@ export function nextOp(db: Database.Database, world: CrashWorld, rng: Rng, round
     .prepare('SELECT id FROM collections WHERE deleted IS NULL')
     .pluck()
     .all() as number[];
-  const kind = rng.weighted(WEIGHTS);
+  const drawn = rng.weighted(WEIGHTS);
+  // Once the rounds have trashed (nearly) every item, an op that picks items has nothing to
+  // pick: an import refills the library instead.
+  const kind: OpKind = live.length < 8 && PICKS_ITEMS.has(drawn) ? 'import' : drawn;
   const some = (min: number, max: number) => rng.sample(live, rng.int(min, max));
   switch (kind) {
     case 'import': {
