@@ -89,14 +89,14 @@ export function replaceItemData(db: Database.Database, id: number, data: ItemDat
  * mark, outside the undo history, stays).
  */
 export function modificationTime(db: Database.Database, id: number, now: number): number {
-  const current = stmt(db, 'SELECT modified FROM items WHERE id = ?').pluck().get(id) as number | undefined;
   return stmt(
     db,
-    `INSERT INTO marks(name, value) VALUES ('last_modified', max(?, ?))
+    `INSERT INTO marks(name, value)
+       VALUES ('last_modified', max(?, coalesce((SELECT modified FROM items WHERE id = ?), 0) + 1))
        ON CONFLICT(name) DO UPDATE SET value = max(value + 1, excluded.value) RETURNING value`,
   )
     .pluck()
-    .get(now, (current ?? 0) + 1) as number;
+    .get(now, id) as number;
 }
 
 function writeExtra(db: Database.Database, id: number, data: ItemData): void {
