@@ -129,30 +129,45 @@ export async function run(): Promise<void> {
   }
   const library = await libraryExport(100_000);
   set(
-    `synthetic 100,000 library: whole-library export ms (read + render)`,
+    `synthetic 100,000 library: whole-library export ms, first (all rendered + stored)`,
     'Sheaf',
-    `${library.best.toFixed(0)} (median ${library.median.toFixed(0)})`,
+    library.first.toFixed(0),
+  );
+  set(
+    `synthetic 100,000 library: whole-library export ms, again (entries stored)`,
+    'Sheaf',
+    `${library.again.best.toFixed(0)} (median ${library.again.median.toFixed(0)})`,
   );
   const kept = await keptUpdated(100_000);
   set(
     `synthetic 100,000 library: kept-updated .bib rewritten after one edit ms`,
     'Sheaf',
-    `${kept.best.toFixed(0)} (median ${kept.median.toFixed(0)}; first write ${kept.first.toFixed(0)})`,
+    `${kept.best.toFixed(0)} (median ${kept.median.toFixed(0)}; first write ${kept.first.toFixed(0)}, first after a restart ${kept.restarted.toFixed(0)})`,
   );
   printTable(figures);
 }
 
 /**
- * What `sheaf export --format bibtex` does for a whole library, without process start-up:
- * the items read from the core benchmark's synthetic library, then rendered.
+ * What `sheaf export --format bibtex` does for a whole library, without process start-up,
+ * on a copy of the core benchmark's synthetic library: the first export reads and renders
+ * every entry and stores them (service/entry-cache.ts); the next ones read them back.
  */
-async function libraryExport(count: number): Promise<{ best: number; median: number }> {
+async function libraryExport(
+  count: number,
+): Promise<{ first: number; again: { best: number; median: number } }> {
   registerBuiltInFormats();
-  const library = Library.open(await syntheticLibrary(count));
+  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-export-'));
+  const file = join(dir, 'library.sqlite');
+  copyFileSync(await syntheticLibrary(count), file);
+  const library = Library.open(file);
   try {
-    return fastest(3, () => exportText(library, { kind: 'library' }, 'bibtex'));
+    const started = performance.now();
+    exportText(library, { kind: 'library' }, 'bibtex');
+    const first = performance.now() - started;
+    return { first, again: fastest(3, () => exportText(library, { kind: 'library' }, 'bibtex')) };
   } finally {
     library.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -188,7 +203,9 @@ async function importThenExport(text: string, runs: number): Promise<{ importMs:
  * again, as the binding does after each change (entries of unchanged items come from its
  * cache; only the edited item is read and rendered). On a copy of the synthetic library.
  */
-export async function keptUpdated(count: number): Promise<{ first: number; best: number; median: number }> {
+export async function keptUpdated(
+  count: number,
+): Promise<{ first: number; restarted: number; best: number; median: number }> {
   registerBuiltInFormats();
   const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-bound-'));
   const file = join(dir, 'library.sqlite');
@@ -212,7 +229,11 @@ export async function keptUpdated(count: number): Promise<{ first: number; best:
       if (!text.includes(`v${round}`)) throw new Error('the edit is missing from the rewritten file');
     }
     times.sort((a, b) => a - b);
-    return { first, best: times[0]!, median: times[2]! };
+    // The app started again: a new writer finds the entries stored in the library.
+    started = performance.now();
+    new BindingWriter().render(library, { kind: 'library' }, 'bibtex');
+    const restarted = performance.now() - started;
+    return { first, restarted, best: times[0]!, median: times[2]! };
   } finally {
     library.close();
     rmSync(dir, { recursive: true, force: true });
@@ -458,7 +479,7 @@ function printTable(figures: Figures): void {
         ? `≥ ${TARGET_JABREF_RATIO}x JabRef: ${jabref / sheaf >= TARGET_JABREF_RATIO ? 'met' : 'MISSED'} (${(jabref / sheaf).toFixed(1)}x)`
         : figure.endsWith('parse MB/s') && !figure.startsWith('synthetic')
           ? `≥ ${TARGET_PARSE_MB_S} MB/s: ${sheaf >= TARGET_PARSE_MB_S ? 'met' : 'MISSED'}`
-          : figure.startsWith('synthetic') && /(: export ms|\(read \+ render\))$/.test(figure)
+          : figure.startsWith('synthetic') && /(: export ms|whole-library export ms, .*)$/.test(figure)
             ? `≤ ${TARGET_EXPORT_100K_MS} ms: ${sheaf <= TARGET_EXPORT_100K_MS ? 'met' : 'MISSED'}`
             : '';
     rows.push([figure, ...tools.map((tool) => values.get(tool) ?? '–'), ratio, target]);

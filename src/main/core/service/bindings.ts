@@ -8,10 +8,9 @@ import type { Binding, ExportScope } from '../../../shared/results';
 import { SheafError } from '../errors';
 import { stmt } from '../db/statements';
 import { writeFileAtomic } from '../files/atomic-write';
-import { type CrossrefLink, crossrefParentsLast } from '../formats/bibtex';
-import { exportFormat } from '../formats/registry';
-import { readExportItems, readExportStamps } from '../library/bulk-read';
+import { bibEntryOptions, crossrefParentsLast } from '../formats/bibtex';
 import type { Library } from '../library/library';
+import { type RenderedEntry, renderEntries } from './entry-cache';
 import { scopeItemIds, scopeLabel } from './exporting';
 
 interface BindingRow {
@@ -80,12 +79,6 @@ export function deleteBinding(library: Library, id: number): void {
   }
 }
 
-/** An item's entry as last rendered, the stamp of the state it shows, and its crossref link. */
-interface RenderedEntry extends CrossrefLink {
-  stamp: number | string;
-  text: string;
-}
-
 /** Renders and writes bound files, caching rendered entries between writes. */
 export class BindingWriter {
   /** Per format and scope: each item's last rendered entry and the stamp of the state it shows. */
@@ -130,33 +123,17 @@ export class BindingWriter {
   }
 
   render(library: Library, scope: ExportScope, formatId: 'bibtex' | 'biblatex'): string {
-    const format = exportFormat(formatId);
     // One cache per bound file's scope: pruning one scope's cache must not empty another's.
     const cacheKey = `${formatId}\u0000${JSON.stringify(scope)}`;
-    let cache = this.entries.get(cacheKey);
-    if (!cache) this.entries.set(cacheKey, (cache = new Map()));
-    const entries = cache;
-    // One snapshot: the stamps and the items read after them must agree.
-    const { ids, stamps } = library.db.transaction(() => {
-      const ids = [...new Set(scopeItemIds(library, scope, formatId))];
-      const stamps = readExportStamps(library.db, ids);
-      // Only items whose entry is missing or shows an older state are read in full.
-      const unseen = ids.filter((id) => stamps.has(id) && entries.get(id)?.stamp !== stamps.get(id));
-      for (const item of readExportItems(library.db, unseen)) {
-        entries.set(item.id, {
-          stamp: stamps.get(item.id)!,
-          text: format.export([item]).trim(),
-          citekey: item.citekey,
-          crossref: item.fields.crossref,
-        });
-      }
-      return { ids, stamps };
-    })();
-    const present = ids.filter((id) => stamps.has(id)).map((id) => entries.get(id)!);
+    let entries = this.entries.get(cacheKey);
+    if (!entries) this.entries.set(cacheKey, (entries = new Map()));
+    const ids = scopeItemIds(library, scope, formatId);
+    const present = renderEntries(library.db, ids, bibEntryOptions(formatId), entries);
     const parts = crossrefParentsLast(present, (entry) => entry).map((entry) => entry.text);
     // Forget entries of items that are gone, so the cache stays the library's size.
     if (entries.size > parts.length * 2 + 1000) {
-      for (const id of entries.keys()) if (!stamps.has(id)) entries.delete(id);
+      const kept = new Set(present);
+      for (const [id, entry] of entries) if (!kept.has(entry)) entries.delete(id);
     }
     return parts.length ? `${parts.join('\n\n')}\n` : '';
   }

@@ -2,6 +2,7 @@
 import type { ExportResult, ExportScope } from '../../../shared/results';
 import { SheafError } from '../errors';
 import { exportFormat } from '../formats/registry';
+import { assembleBib, bibEntryOptions, crossrefParentsLast } from '../formats/bibtex';
 import type { ExportFormat, ExportOptions } from '../formats/types';
 import { readExportItems } from '../library/bulk-read';
 import type { CslExportItem } from '../formats/csl';
@@ -11,14 +12,14 @@ import { listNotes } from '../library/notes';
 import type { Library } from '../library/library';
 import { requireItems } from '../library/items';
 import { bibtexBlocks } from './bibtex-blocks';
-
-const BIB_FORMATS = new Set(['bibtex', 'biblatex']);
+import { renderEntries } from './entry-cache';
 
 /** Item ids of a scope: digests in their own order, BibTeX by citation key, else as added. */
 export function scopeItemIds(library: Library, scope: ExportScope, format: string): number[] {
-  const sort = BIB_FORMATS.has(format)
-    ? ({ field: 'citekey', direction: 'asc' } as const)
-    : ({ field: 'added', direction: 'asc' } as const);
+  const sort =
+    format === 'bibtex' || format === 'biblatex'
+      ? ({ field: 'citekey', direction: 'asc' } as const)
+      : ({ field: 'added', direction: 'asc' } as const);
   const all = { offset: 0, limit: 100_000_000 };
   switch (scope.kind) {
     case 'items':
@@ -58,35 +59,60 @@ export function exportText(
 ): ExportResult {
   const format = exportFormat(formatId);
   const ids = scopeItemIds(library, scope, format.id);
-  const items = format.id === 'csl-json' ? withRelations(library, ids) : readExportItems(library.db, ids);
   const title = options.title ?? scopeLabel(library, scope);
-  const digestDate = scope.kind === 'digest' ? readDigest(library.db, scope.id).date : undefined;
-  // A whole-library .bib gets back the @preamble/@string/@comment blocks its imports had.
-  const blocks =
-    BIB_FORMATS.has(format.id) && scope.kind === 'library' ? { blocks: bibtexBlocks(library) } : {};
-  const text = render(format, items, {
-    ...blocks,
-    ...options,
-    title,
-    ...(digestDate && !options.date ? { date: digestDate } : {}),
-  });
+  let text: string;
+  let count: number;
+  if (format.id === 'bibtex' || format.id === 'biblatex') {
+    const dialect = format.id;
+    ({ text, count } = render(format, () => bibText(library, ids, dialect, scope, options)));
+  } else {
+    const items = format.id === 'csl-json' ? withRelations(library, ids) : readExportItems(library.db, ids);
+    const digestDate = scope.kind === 'digest' ? readDigest(library.db, scope.id).date : undefined;
+    text = render(format, () =>
+      format.export(items, {
+        ...options,
+        title,
+        ...(digestDate && !options.date ? { date: digestDate } : {}),
+      }),
+    );
+    count = items.length;
+  }
   return {
     text,
-    count: items.length,
+    count,
     format: format.id,
     filename: `${safeFileName(title)}.${format.extension}`,
     mediaType: format.mediaType,
   };
 }
 
-function render(
-  format: ExportFormat,
-  items: Parameters<ExportFormat['export']>[0],
+/** A .bib of the items, their entries rendered once per item state (entry-cache.ts). */
+function bibText(
+  library: Library,
+  ids: readonly number[],
+  dialect: 'bibtex' | 'biblatex',
+  scope: ExportScope,
   options: ExportOptions,
-): string {
+): { text: string; count: number } {
+  // A whole-library .bib gets back the @preamble/@string/@comment blocks its imports had.
+  const blocks = scope.kind === 'library' ? bibtexBlocks(library) : undefined;
+  const entryOptions = bibEntryOptions(dialect, { ...options, ...(blocks ? { blocks } : {}) });
+  const entries = renderEntries(library.db, ids, entryOptions);
+  const ordered = crossrefParentsLast(entries, (entry) => entry);
+  return {
+    text: assembleBib(
+      ordered.map((entry) => entry.text),
+      blocks,
+    ),
+    count: entries.length,
+  };
+}
+
+function render<T>(format: ExportFormat, work: () => T): T {
   try {
-    return format.export(items, options);
+    return work();
   } catch (error) {
+    if (error instanceof SheafError) throw error;
     throw new SheafError('internal', `The ${format.label} export failed: ${(error as Error).message}`);
   }
 }

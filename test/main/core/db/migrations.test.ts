@@ -195,6 +195,27 @@ const MIGRATION_TESTS: Record<number, () => void> = {
     expect(db.prepare("SELECT value FROM marks WHERE name = 'last_modified'").pluck().get()).toBe(3000);
     db.close();
   },
+  7: () => {
+    const { db } = databaseAt(6);
+    db.pragma('foreign_keys = ON');
+    const id = db
+      .prepare(
+        "INSERT INTO items(key, type, citekey, title, added, modified) VALUES ('K1', 'article', 'a', 'T', 1, 1)",
+      )
+      .run().lastInsertRowid;
+    migrate(db, MIGRATIONS.slice(0, 7));
+    expect(schemaVersion(db)).toBe(7);
+    // One row per item and variant; deleting the item for good takes its rows with it.
+    const put = db.prepare(
+      "INSERT INTO entry_cache(item_id, variant, stamp, citekey, text) VALUES (?, ?, '1', 'a', '@misc{a}')",
+    );
+    put.run(id, 'v1');
+    put.run(id, 'v2');
+    expect(() => put.run(id, 'v1')).toThrow(/UNIQUE/);
+    db.prepare('DELETE FROM items WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) FROM entry_cache').pluck().get()).toBe(0);
+    db.close();
+  },
 };
 
 describe('migrations', () => {

@@ -6,6 +6,7 @@ import { migration003 } from './003-counts-after-restore';
 import { migration004 } from './004-citekey-sort-index';
 import { migration005 } from './005-live-items-index';
 import { migration006 } from './006-modification-mark';
+import { migration007 } from './007-entry-cache';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

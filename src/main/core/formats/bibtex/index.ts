@@ -16,8 +16,15 @@ import { parseBibtex } from './import';
 
 export { parseBibtex, parseBibtexBytes } from './import';
 export {
+  assembleBib,
+  BIB_ENTRY_REVISION,
+  bibEntry,
+  bibEntryOptions,
+  bibEntryVariant,
+  crossrefLink,
   crossrefParentsLast,
   exportBib,
+  type BibEntryOptions,
   type BibExportOptions,
   type BibtexBlocks,
   type CrossrefLink,

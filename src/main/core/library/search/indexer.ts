@@ -3,6 +3,7 @@
 // quick-search matcher also reads, so what is indexed and what is matched never drift apart.
 import type Database from 'better-sqlite3';
 import { stmt } from '../../db/statements';
+import { IN_BATCH } from '../bulk-read';
 
 export const SEARCH_COLUMNS = [
   'title',
@@ -47,7 +48,6 @@ export function documentColumns(wanted: ReadonlySet<SearchColumn> = ALL_COLUMNS)
 export const SEARCH_DOCUMENT_JOIN = 'LEFT JOIN item_extra x ON x.item_id = i.id';
 
 const DOCUMENT_SELECT = `SELECT ${documentColumns()} FROM items i ${SEARCH_DOCUMENT_JOIN}`;
-const IN_BATCH = '(SELECT value FROM json_each(?))';
 const NOTES_SQL = `SELECT item_id, group_concat(title || ' ' || body, ' ') FROM notes
   WHERE item_id IN ${IN_BATCH} AND deleted IS NULL GROUP BY item_id`;
 const TAGS_SQL = `SELECT it.item_id, group_concat(t.name, ' ') FROM item_tags it JOIN tags t ON t.id = it.tag_id

@@ -7,7 +7,7 @@
 // written out in full, so every exported file stands on its own.
 import type { ExportItem, ExportOptions } from '../../types';
 import { type Dialect, entryTypeFor } from '../convert/entry-types';
-import { EntryFields } from './entry-fields';
+import { EntryFields, type FieldWriterOptions } from './entry-fields';
 
 export interface BibtexBlocks {
   preambles?: readonly string[];
@@ -24,28 +24,56 @@ export function exportBib(
   dialect: Dialect,
   options: BibExportOptions = {},
 ): string {
+  const entryOptions = bibEntryOptions(dialect, options);
+  // Each entry is a flat string of its own (its pieces garbage at once), joined once at the
+  // end: one array of every piece of 100,000 entries holds ~1 GB at its peak.
+  const entries = crossrefParentsLast(items, crossrefLink).map((item) => bibEntry(item, entryOptions));
+  return assembleBib(entries, options.blocks);
+}
+
+/** What an entry's text depends on besides its item. */
+export type BibEntryOptions = FieldWriterOptions;
+
+export function bibEntryOptions(dialect: Dialect, options: BibExportOptions = {}): BibEntryOptions {
   // BibTeX defaults to LaTeX commands (bibtex 0.99 is not Unicode-aware), biblatex to UTF-8.
   const ascii = dialect === 'bibtex' ? !(options.unicode ?? false) : !(options.unicode ?? true);
-  const blocks = options.blocks;
-  const writerOptions = { dialect, ascii, macrosAvailable: blocks !== undefined };
+  return { dialect, ascii, macrosAvailable: options.blocks !== undefined };
+}
+
+/**
+ * Names every input of `bibEntry` besides the item: rendered entries stored under it
+ * (service/entry-cache.ts) are only reused by the same options and the same revision of
+ * this writer. Bump the revision with any change to what an entry's text comes out as.
+ */
+export const BIB_ENTRY_REVISION = 1;
+export function bibEntryVariant(options: BibEntryOptions): string {
+  const encoding = options.ascii ? 'ascii' : 'utf8';
+  const macros = options.macrosAvailable ? 'macros' : 'standalone';
+  return `bib${BIB_ENTRY_REVISION}:${options.dialect}:${encoding}:${macros}`;
+}
+
+/** One entry, `@type{key,` to its closing brace, without a line break after it. */
+export function bibEntry(item: ExportItem, options: BibEntryOptions): string {
+  const fields = new EntryFields(item, options).build();
+  const entry = ['@', entryType(item, options.dialect), '{', citationKey(item)];
+  for (const [name, value] of fields) entry.push(',\n  ', name, ' = ', value);
+  entry.push('\n}');
+  return entry.join('');
+}
+
+/** A file of entries (in the order given): @preamble and @string first, comments last. */
+export function assembleBib(entries: readonly string[], blocks?: BibtexBlocks): string {
   const parts: string[] = [];
   for (const preamble of blocks?.preambles ?? []) parts.push(`@preamble{${preamble}}\n`);
   for (const [name, raw] of Object.entries(blocks?.strings ?? {})) parts.push(`@string{${name} = ${raw}}\n`);
   if (parts.length > 0) parts.push('\n');
-  for (const item of crossrefParentsLast(items, crossrefLink)) {
-    const fields = new EntryFields(item, writerOptions).build();
-    // Each entry is joined on its own (a flat string, its pieces garbage at once), then the
-    // entries once: one array of every piece of 100,000 entries holds ~1 GB at its peak.
-    const entry = ['@', entryType(item, dialect), '{', citationKey(item)];
-    for (const [name, value] of fields) entry.push(',\n  ', name, ' = ', value);
-    entry.push('\n}\n\n');
-    parts.push(entry.join(''));
-  }
+  // One join of the entries: no array of twice as many pieces for a library's worth.
+  if (entries.length > 0) parts.push(entries.join('\n\n'), '\n\n');
   for (const comment of blocks?.comments ?? []) parts.push(commentText(comment));
   return parts.join('');
 }
 
-function crossrefLink(item: ExportItem): CrossrefLink {
+export function crossrefLink(item: ExportItem): CrossrefLink {
   return { citekey: item.citekey, crossref: item.fields.crossref };
 }
 

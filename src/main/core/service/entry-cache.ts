@@ -1,0 +1,156 @@
+// Rendered BibTeX entries kept in the library between exports, the way Better BibTeX keeps
+// them (ADR 0059). An entry is stored with the state of its item it shows (its stamp) and
+// the writer variant that rendered it; an export reads every item's stamp beside its stored
+// entry, takes the entries whose stamp still matches, and reads and renders only the others.
+// Derived data: a library that cannot be written to still exports, without keeping them.
+import type Database from 'better-sqlite3';
+import { stmt } from '../db/statements';
+import {
+  BIB_ENTRY_REVISION,
+  type BibEntryOptions,
+  bibEntry,
+  bibEntryVariant,
+  type CrossrefLink,
+} from '../formats/bibtex';
+import { BATCH, IN_BATCH, readExportItems, sortedUnique } from '../library/bulk-read';
+
+/** An item's entry text, the stamp of the state it shows, and its crossref link. */
+export interface RenderedEntry extends CrossrefLink {
+  stamp: string;
+  text: string;
+}
+
+/**
+ * What an item's entry depends on besides its data: its `modified` time, which every change
+ * to its data or citation key moves on to a time no version of it had (items.ts
+ * modificationTime), and the names of its tags, which do not touch it.
+ */
+const STAMP = `i.modified || coalesce(char(30) || (SELECT group_concat(t.name, char(31) ORDER BY t.name)
+  FROM item_tags it JOIN tags t ON t.id = it.tag_id WHERE it.item_id = i.id), '')`;
+// Two JSON arrays per batch rather than a row per item: the rows cost more than the query.
+const STAMPS_SQL = `SELECT json_group_array(id), json_group_array(stamp)
+  FROM (SELECT i.id, ${STAMP} AS stamp FROM items i WHERE i.id IN ${IN_BATCH})`;
+const STORED_SQL = `SELECT i.id, ${STAMP}, c.stamp, c.citekey, c.crossref, c.text
+  FROM items i LEFT JOIN entry_cache c ON c.item_id = i.id AND c.variant = ?
+  WHERE i.id IN ${IN_BATCH}`;
+const STORE_SQL = `INSERT OR REPLACE INTO entry_cache(item_id, variant, stamp, citekey, crossref, text)
+  VALUES (?, ?, ?, ?, ?, ?)`;
+const REVISION_MARK = 'entry_cache_revision';
+/** Why a library may refuse to keep entries; any other failure is a bug and is thrown. */
+const UNWRITABLE = ['SQLITE_READONLY', 'SQLITE_BUSY', 'SQLITE_FULL', 'SQLITE_IOERR'];
+
+type StoredRow = [
+  id: number,
+  stamp: string,
+  storedStamp: string | null,
+  citekey: string,
+  crossref: string | null,
+  text: string,
+];
+
+/**
+ * The entries of `ids` that exist, in that order. `memory` (a caller that renders the same
+ * scope again and again keeps one) is looked at before the library's store and is brought up
+ * to date. Items whose entry is in neither, or shows an older state, are read and rendered,
+ * and their entries stored.
+ */
+export function renderEntries(
+  db: Database.Database,
+  ids: readonly number[],
+  options: BibEntryOptions,
+  memory?: Map<number, RenderedEntry>,
+): RenderedEntry[] {
+  const variant = bibEntryVariant(options);
+  // One snapshot: the stamps and the items read after them must agree.
+  const { entries, rendered } = db.transaction(() => {
+    const entries = new Map<number, RenderedEntry>();
+    let unknown = sortedUnique(ids);
+    if (memory) {
+      unknown = [];
+      for (const [id, stamp] of readStamps(db, sortedUnique(ids))) {
+        const known = memory.get(id);
+        if (known?.stamp === stamp) entries.set(id, known);
+        else unknown.push(id);
+      }
+    }
+    const stamps = new Map<number, string>();
+    for (const [id, stamp, storedStamp, citekey, crossref, text] of readStored(db, variant, unknown)) {
+      if (storedStamp === stamp) entries.set(id, { stamp, text, citekey, crossref: crossref ?? undefined });
+      else stamps.set(id, stamp);
+    }
+    const rendered = new Map<number, RenderedEntry>();
+    for (const item of readExportItems(db, [...stamps.keys()])) {
+      const entry = {
+        stamp: stamps.get(item.id)!,
+        text: bibEntry(item, options),
+        citekey: item.citekey,
+        crossref: item.fields.crossref,
+      };
+      entries.set(item.id, entry);
+      rendered.set(item.id, entry);
+    }
+    return { entries, rendered };
+  })();
+  if (rendered.size > 0) storeEntries(db, variant, rendered);
+  const ordered: RenderedEntry[] = [];
+  for (const id of ids) {
+    const entry = entries.get(id);
+    if (entry === undefined) continue;
+    ordered.push(entry);
+    memory?.set(id, entry);
+  }
+  return ordered;
+}
+
+function* readStamps(db: Database.Database, sorted: readonly number[]): Generator<[number, string]> {
+  const query = stmt(db, STAMPS_SQL).raw(true);
+  for (let start = 0; start < sorted.length; start += BATCH) {
+    const [idList, stampList] = query.get(JSON.stringify(sorted.slice(start, start + BATCH))) as [
+      string,
+      string,
+    ];
+    const found = JSON.parse(idList) as number[];
+    const stamps = JSON.parse(stampList) as string[];
+    for (let index = 0; index < found.length; index++) yield [found[index]!, stamps[index]!];
+  }
+}
+
+/** Each item's stamp beside its stored entry (nulls when none is stored for `variant`). */
+function* readStored(
+  db: Database.Database,
+  variant: string,
+  sorted: readonly number[],
+): Generator<StoredRow> {
+  const query = stmt(db, STORED_SQL).raw(true);
+  for (let start = 0; start < sorted.length; start += BATCH) {
+    yield* query.all(variant, JSON.stringify(sorted.slice(start, start + BATCH))) as StoredRow[];
+  }
+}
+
+function storeEntries(db: Database.Database, variant: string, entries: Map<number, RenderedEntry>): void {
+  // Storing is worth no wait: while another connection writes, this export keeps nothing.
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.transaction(() => {
+      forgetOtherRevisions(db);
+      const store = stmt(db, STORE_SQL);
+      for (const [id, entry] of entries) {
+        store.run(id, variant, entry.stamp, entry.citekey, entry.crossref ?? null, entry.text);
+      }
+    })();
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code);
+    if (!UNWRITABLE.some((kind) => code === kind || code.startsWith(`${kind}_`))) throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
+/** Entries rendered by an earlier revision of the writer are never read again: dropped once. */
+function forgetOtherRevisions(db: Database.Database): void {
+  const mark = stmt(db, 'SELECT value FROM marks WHERE name = ?').pluck().get(REVISION_MARK);
+  if (mark === BIB_ENTRY_REVISION) return;
+  stmt(db, 'DELETE FROM entry_cache').run();
+  stmt(db, 'INSERT OR REPLACE INTO marks(name, value) VALUES (?, ?)').run(REVISION_MARK, BIB_ENTRY_REVISION);
+}
