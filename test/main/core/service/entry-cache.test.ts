@@ -6,10 +6,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExportScope } from '../../../../src/shared/results';
-import { BIB_ENTRY_REVISION, exportBib } from '../../../../src/main/core/formats/bibtex';
+import { BIB_ENTRY_REVISION, bibEntryOptions, exportBib } from '../../../../src/main/core/formats/bibtex';
 import { EntryFields } from '../../../../src/main/core/formats/bibtex/export/entry-fields';
 import { readExportItems } from '../../../../src/main/core/library/bulk-read';
 import { bibtexBlocks } from '../../../../src/main/core/service/bibtex-blocks';
+import { type RenderedEntry, renderEntries } from '../../../../src/main/core/service/entry-cache';
 import { exportText, scopeItemIds } from '../../../../src/main/core/service/exporting';
 import { importText } from '../../../support/imports';
 import { ATTENTION, BERT, GODEL, paper } from '../../../support/items';
@@ -156,6 +157,31 @@ describe('rendered entries kept between exports', () => {
       expect(afterExports, `round ${round}`).toBe(round === 1 ? variants.length * ids.length : 0);
       vi.restoreAllMocks();
     }
+  });
+
+  it('serve a caller that keeps entries in memory (a kept-updated file), tagged items too', async () => {
+    const api = await libraryWithEntries();
+    const ids = await api.call('items.ids', {
+      view: { kind: 'library' },
+      sort: ADDED,
+      offset: 0,
+      limit: 1000,
+    });
+    await api.call('tags.add', { itemIds: ids.slice(0, 3), names: ['b-tag', 'a-tag'] });
+    const options = bibEntryOptions('bibtex');
+    renderEntries(api.library.db, ids, options); // stored
+    const memory = new Map<number, RenderedEntry>();
+    const build = vi.spyOn(EntryFields.prototype, 'build');
+    const first = renderEntries(api.library.db, ids, options, memory); // from the store
+    const second = renderEntries(api.library.db, ids, options, memory); // from memory
+    expect(renderedIds(build)).toEqual([]);
+    expect(second.map((entry) => entry.text)).toEqual(first.map((entry) => entry.text));
+    expect(memory.size).toBe(ids.length);
+
+    await api.call('tags.remove', { itemIds: [ids[1]!], names: ['a-tag'] });
+    const third = renderEntries(api.library.db, ids, options, memory);
+    expect(renderedIds(build)).toEqual([ids[1]]);
+    expect(third[1]!.text).toContain('keywords = {b-tag}');
   });
 
   it('still export from a library that cannot be written, storing nothing', async () => {

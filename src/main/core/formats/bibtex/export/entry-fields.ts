@@ -1,6 +1,7 @@
 // One item → the fields of its entry. Each value is written fresh from ItemData unless the
 // item came from BibTeX and the value is unchanged: then the raw text it was imported
-// with is written back byte for byte (macros, braces, `--` and all).
+// with is written back byte for byte (macros, braces, `--` and all). Libraries keep the
+// entries this writes: a change to its output needs a new BIB_ENTRY_REVISION (exporter.ts).
 import { LINK_LABELS, type Creator, type ItemData } from '../../../../../shared/domain';
 import { monthMacro, readDate } from '../convert/dates';
 import type { Dialect } from '../convert/entry-types';
