@@ -30,8 +30,11 @@ import { scopeCount, selectSql, viewQuery, type ViewQuery } from './view-sql';
  * pays only when the words match a large share of the view.
  */
 const WALK_BUDGET = 1000;
-/** Rows the first batch of a walk reads; each next batch reads twice as many. */
+/** Rows the first batch of a walk reads; the next ones follow the hit rate (nextBatch). */
 const FIRST_BATCH = 200;
+/** Next batches read this many times the rows the hit rate predicts, and at least MIN_BATCH. */
+const BATCH_MARGIN = 1.3;
+const MIN_BATCH = 50;
 /** Rows the last walk may test, when the index found too many matches to sort. */
 const DENSE_WALK_BUDGET = 4000;
 /**
@@ -222,7 +225,7 @@ export class ListReader {
       if (found.length >= needed || documents.length < batch) return found;
       // Give up early when the hit rate so far says the budget will not be enough.
       if ((progress.scanned * needed) / Math.max(found.length, 0.5) > 1.5 * budget) return undefined;
-      progress.batch = batch * 2;
+      progress.batch = nextBatch(batch, progress.scanned, found.length, needed);
     }
     return undefined;
   }
@@ -391,6 +394,18 @@ export class ListReader {
     }
     return result;
   }
+}
+
+/**
+ * The rows a walk's next batch reads: as many as the hit rate so far says the missing
+ * matches need, with a margin, and never more than twice the last batch. Reading each row
+ * costs tens of microseconds, so a batch of the doubling size that overshoots the page by
+ * hundreds of rows costs more than the odd extra query of a batch that falls short.
+ */
+function nextBatch(batch: number, scanned: number, found: number, needed: number): number {
+  if (found === 0) return batch * 2;
+  const expected = ((needed - found) * scanned) / found;
+  return Math.min(batch * 2, Math.max(MIN_BATCH, Math.ceil(expected * BATCH_MARGIN)));
 }
 
 function tagScope(db: Database.Database, name: string): string | undefined {
