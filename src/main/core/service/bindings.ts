@@ -10,7 +10,7 @@ import { stmt } from '../db/statements';
 import { writeFileAtomic } from '../files/atomic-write';
 import { bibEntryOptions, crossrefParentsLast } from '../formats/bibtex';
 import type { Library } from '../library/library';
-import { type RenderedEntry, renderEntries } from './entry-cache';
+import { type RenderedEntry, renderEntries, renderUnstored, storeEntries } from './entry-cache';
 import { scopeItemIds, scopeLabel } from './exporting';
 
 interface BindingRow {
@@ -79,6 +79,16 @@ export function deleteBinding(library: Library, id: number): void {
   }
 }
 
+/** A write done in slices (BindingsSync) reads this many ids at a time... */
+const CHUNK = 1000;
+/** ...and yields to the event loop once its chunks have taken this long. */
+const SLICE_MS = 15;
+/** A write done in slices stores the entries it rendered once this many have gathered. */
+const STORE_EVERY = 10_000;
+
+/** Between two slices: false when the write should stop (the library changed meanwhile). */
+export type Pause = () => Promise<boolean>;
+
 /** Renders and writes bound files, caching rendered entries between writes. */
 export class BindingWriter {
   /** Per format and scope: each item's last rendered entry and the stamp of the state it shows. */
@@ -87,32 +97,33 @@ export class BindingWriter {
 
   /** Rewrites the binding's file if its text changed; returns true if written. */
   write(library: Library, row: BindingRow): boolean {
-    const scope = JSON.parse(row.scope) as ExportScope;
-    try {
-      const text = this.render(library, scope, row.format);
-      // The first time round, the file on disk is what was last written (by any process).
-      if ((this.lastText.get(row.path) ?? readIfPresent(row.path)) === text) {
-        this.lastText.set(row.path, text);
-        return false;
-      }
-      writeFileAtomic(row.path, text);
-      this.lastText.set(row.path, text);
-      stmt(library.db, 'UPDATE bindings SET last_written = ?, last_error = NULL WHERE id = ?').run(
-        library.now(),
-        row.id,
-      );
-      return true;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      stmt(library.db, 'UPDATE bindings SET last_error = ? WHERE id = ?').run(message, row.id);
-      throw error;
-    }
+    return this.recording(library, row, () =>
+      this.save(library, row, this.render(library, scopeOf(row), row.format)),
+    );
+  }
+
+  /**
+   * write() with the entries rendered in slices and `pause` awaited between them: the
+   * app's main process answers the window in the meantime. 'stale' when `pause` said the
+   * library changed: the slices may show different states of it, so nothing is written.
+   */
+  async writeInSlices(
+    library: Library,
+    row: BindingRow,
+    pause: Pause,
+  ): Promise<'written' | 'same' | 'stale'> {
+    const scope = scopeOf(row);
+    const text = await this.recording(library, row, () =>
+      this.renderInSlices(library, scope, row.format, pause),
+    );
+    if (text === undefined) return 'stale';
+    return this.recording(library, row, () => this.save(library, row, text)) ? 'written' : 'same';
   }
 
   /** Writes every binding whose file is out of date; returns the paths written. */
   writeAll(library: Library, onError?: (binding: BindingRow, error: unknown) => void): string[] {
     const written: string[] = [];
-    for (const row of stmt(library.db, 'SELECT * FROM bindings').all() as BindingRow[]) {
+    for (const row of bindingRows(library)) {
       try {
         if (this.write(library, row)) written.push(row.path);
       } catch (error) {
@@ -123,12 +134,56 @@ export class BindingWriter {
   }
 
   render(library: Library, scope: ExportScope, formatId: 'bibtex' | 'biblatex'): string {
-    // One cache per bound file's scope: pruning one scope's cache must not empty another's.
+    const entries = this.scopeEntries(scope, formatId);
+    const ids = scopeItemIds(library, scope, formatId);
+    return this.assemble(renderEntries(library.db, ids, bibEntryOptions(formatId), entries), entries);
+  }
+
+  /** render() in slices; undefined when `pause` says to stop. */
+  async renderInSlices(
+    library: Library,
+    scope: ExportScope,
+    formatId: 'bibtex' | 'biblatex',
+    pause: Pause,
+  ): Promise<string | undefined> {
+    const entries = this.scopeEntries(scope, formatId);
+    const options = bibEntryOptions(formatId);
+    const ids = scopeItemIds(library, scope, formatId);
+    const present: RenderedEntry[] = [];
+    let unstored = new Map<number, RenderedEntry>();
+    let sliceStarted = performance.now();
+    try {
+      for (let start = 0; start < ids.length; start += CHUNK) {
+        const chunk = renderUnstored(library.db, ids.slice(start, start + CHUNK), options, entries);
+        for (const entry of chunk.entries) present.push(entry);
+        for (const [id, entry] of chunk.rendered) unstored.set(id, entry);
+        if (unstored.size >= STORE_EVERY) {
+          storeEntries(library.db, options, unstored);
+          unstored = new Map();
+        }
+        const last = start + CHUNK >= ids.length;
+        // The last chunk always pauses: another process may have written since the last check.
+        if (last || performance.now() - sliceStarted >= SLICE_MS) {
+          if (!(await pause())) return undefined;
+          sliceStarted = performance.now();
+        }
+      }
+    } finally {
+      // Each slice's entries show the state their stamps name: worth keeping even when stopped.
+      if (library.db.open) storeEntries(library.db, options, unstored);
+    }
+    return this.assemble(present, entries);
+  }
+
+  /** One cache per bound file's scope: pruning one scope's cache must not empty another's. */
+  private scopeEntries(scope: ExportScope, formatId: string): Map<number, RenderedEntry> {
     const cacheKey = `${formatId}\u0000${JSON.stringify(scope)}`;
     let entries = this.entries.get(cacheKey);
     if (!entries) this.entries.set(cacheKey, (entries = new Map()));
-    const ids = scopeItemIds(library, scope, formatId);
-    const present = renderEntries(library.db, ids, bibEntryOptions(formatId), entries);
+    return entries;
+  }
+
+  private assemble(present: RenderedEntry[], entries: Map<number, RenderedEntry>): string {
     const parts = crossrefParentsLast(present, (entry) => entry).map((entry) => entry.text);
     // Forget entries of items that are gone, so the cache stays the library's size.
     if (entries.size > parts.length * 2 + 1000) {
@@ -137,6 +192,51 @@ export class BindingWriter {
     }
     return parts.length ? `${parts.join('\n\n')}\n` : '';
   }
+
+  /** Writes `text` unless the file already holds it; true if written. */
+  private save(library: Library, row: BindingRow, text: string): boolean {
+    // The first time round, the file on disk is what was last written (by any process).
+    if ((this.lastText.get(row.path) ?? readIfPresent(row.path)) === text) {
+      this.lastText.set(row.path, text);
+      return false;
+    }
+    writeFileAtomic(row.path, text);
+    this.lastText.set(row.path, text);
+    stmt(library.db, 'UPDATE bindings SET last_written = ?, last_error = NULL WHERE id = ?').run(
+      library.now(),
+      row.id,
+    );
+    return true;
+  }
+
+  /** Runs `work`, recording its failure on the binding (shown in the bindings list). */
+  private recording<T>(library: Library, row: BindingRow, work: () => T): T {
+    const failed = (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (library.db.open)
+        stmt(library.db, 'UPDATE bindings SET last_error = ? WHERE id = ?').run(message, row.id);
+      return error;
+    };
+    try {
+      const result = work();
+      if (result instanceof Promise) {
+        return result.catch((error: unknown) => {
+          throw failed(error);
+        }) as T;
+      }
+      return result;
+    } catch (error) {
+      throw failed(error);
+    }
+  }
+}
+
+function scopeOf(row: BindingRow): ExportScope {
+  return JSON.parse(row.scope) as ExportScope;
+}
+
+function bindingRows(library: Library): BindingRow[] {
+  return stmt(library.db, 'SELECT * FROM bindings').all() as BindingRow[];
 }
 
 function readIfPresent(file: string): string | undefined {
@@ -147,10 +247,17 @@ function readIfPresent(file: string): string | undefined {
   }
 }
 
-/** Keeps bound files current: call `changed()` on every library change. */
+/**
+ * Keeps bound files current: call `changed()` on every library change. Writes are
+ * debounced and done in slices, yielding to the event loop between them; a change during a
+ * write stops it unwritten, and the write that change schedules starts over.
+ */
 export class BindingsSync {
   private readonly writer = new BindingWriter();
   private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
 
   constructor(
     private readonly library: () => Library,
@@ -160,23 +267,53 @@ export class BindingsSync {
 
   changed(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer = setTimeout(() => void this.flush(), this.delayMs);
     this.timer.unref?.();
   }
 
-  flush(): void {
+  /** Brings every bound file up to date now; resolves when they are (or a change stopped it). */
+  flush(): Promise<void> {
     this.timer = undefined;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.writeAll();
+        } while (this.again && !this.stopped);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  private async writeAll(): Promise<void> {
     const library = this.library();
-    if (!library.db.open) return;
-    for (const path of this.writer.writeAll(library, (row, error) =>
-      this.onWritten(row.id, row.path, error instanceof Error ? error.message : String(error)),
-    )) {
-      const row = stmt(library.db, 'SELECT id FROM bindings WHERE path = ?').pluck().get(path) as number;
-      this.onWritten(row, path);
+    if (this.stopped || !library.db.open) return;
+    const generation = library.generation();
+    const pause: Pause = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return !this.stopped && library.db.open && library.generation() === generation;
+    };
+    for (const row of bindingRows(library)) {
+      try {
+        const result = await this.writer.writeInSlices(library, row, pause);
+        // The change that made the slices stale has scheduled the next write.
+        if (result === 'stale') return;
+        if (result === 'written') this.onWritten(row.id, row.path);
+      } catch (error) {
+        if (!library.db.open) return;
+        this.onWritten(row.id, row.path, error instanceof Error ? error.message : String(error));
+      }
     }
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
   }
 }

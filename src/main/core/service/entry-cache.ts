@@ -60,22 +60,37 @@ export function renderEntries(
   options: BibEntryOptions,
   memory?: Map<number, RenderedEntry>,
 ): RenderedEntry[] {
+  const { entries, rendered } = renderUnstored(db, ids, options, memory);
+  storeEntries(db, options, rendered);
+  return entries;
+}
+
+/**
+ * renderEntries without the store: `rendered` holds the entries rendered now, for
+ * storeEntries (a caller working in slices stores many slices' entries in one write).
+ */
+export function renderUnstored(
+  db: Database.Database,
+  ids: readonly number[],
+  options: BibEntryOptions,
+  memory?: Map<number, RenderedEntry>,
+): { entries: RenderedEntry[]; rendered: Map<number, RenderedEntry> } {
   const variant = bibEntryVariant(options);
   // One snapshot: the stamps and the items read after them must agree.
-  const { entries, rendered } = db.transaction(() => {
-    const entries = new Map<number, RenderedEntry>();
+  const { found, rendered } = db.transaction(() => {
+    const found = new Map<number, RenderedEntry>();
     let unknown = sortedUnique(ids);
     if (memory) {
       unknown = [];
       for (const [id, stamp] of readStamps(db, sortedUnique(ids))) {
         const known = memory.get(id);
-        if (known?.stamp === stamp) entries.set(id, known);
+        if (known?.stamp === stamp) found.set(id, known);
         else unknown.push(id);
       }
     }
     const stamps = new Map<number, string>();
     for (const [id, stamp, storedStamp, citekey, crossref, text] of readStored(db, variant, unknown)) {
-      if (storedStamp === stamp) entries.set(id, { stamp, text, citekey, crossref: crossref ?? undefined });
+      if (storedStamp === stamp) found.set(id, { stamp, text, citekey, crossref: crossref ?? undefined });
       else stamps.set(id, stamp);
     }
     const rendered = new Map<number, RenderedEntry>();
@@ -86,20 +101,19 @@ export function renderEntries(
         citekey: item.citekey,
         crossref: item.fields.crossref,
       };
-      entries.set(item.id, entry);
+      found.set(item.id, entry);
       rendered.set(item.id, entry);
     }
-    return { entries, rendered };
+    return { found, rendered };
   })();
-  if (rendered.size > 0) storeEntries(db, variant, rendered);
-  const ordered: RenderedEntry[] = [];
+  const entries: RenderedEntry[] = [];
   for (const id of ids) {
-    const entry = entries.get(id);
+    const entry = found.get(id);
     if (entry === undefined) continue;
-    ordered.push(entry);
+    entries.push(entry);
     memory?.set(id, entry);
   }
-  return ordered;
+  return { entries, rendered };
 }
 
 function* readStamps(db: Database.Database, sorted: readonly number[]): Generator<[number, string]> {
@@ -127,7 +141,14 @@ function* readStored(
   }
 }
 
-function storeEntries(db: Database.Database, variant: string, entries: Map<number, RenderedEntry>): void {
+/** Keeps rendered entries in the library, when it can be written to now. */
+export function storeEntries(
+  db: Database.Database,
+  options: BibEntryOptions,
+  entries: ReadonlyMap<number, RenderedEntry>,
+): void {
+  if (entries.size === 0) return;
+  const variant = bibEntryVariant(options);
   // Storing is worth no wait: while another connection writes, this export keeps nothing.
   const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');

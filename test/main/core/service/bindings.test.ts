@@ -76,7 +76,7 @@ describe('a .bib file kept updated', () => {
     await api.call('items.update', { id: a.id, patch: { title: 'Attention, edited' } });
     await api.call('tags.add', { itemIds: [b.id], names: ['to-read'] });
     await api.call('collections.addItems', { id: collection.id, itemIds: [third.id] });
-    sync.flush();
+    await sync.flush();
     expect(entries(file)).toEqual({
       [a.citekey]: { title: 'Attention, edited' },
       [b.citekey]: { title: BERT.title, keywords: 'to-read' },
@@ -88,7 +88,7 @@ describe('a .bib file kept updated', () => {
     await api.call('history.undo', {}); // adding the third paper
     await api.call('history.undo', {}); // the tag
     await api.call('history.undo', {}); // the edit
-    sync.flush();
+    await sync.flush();
     expect(entries(file)).toEqual({
       [a.citekey]: { title: ATTENTION.title },
       [b.citekey]: { title: BERT.title },
@@ -99,19 +99,19 @@ describe('a .bib file kept updated', () => {
     const api = temp.host(); // the test clock stands still unless ticked
     const { file, a, sync } = await boundCollection(api);
     await api.call('items.update', { id: a.id, patch: { title: 'First edit' } });
-    sync.flush();
+    await sync.flush();
     await api.call('items.update', { id: a.id, patch: { title: 'Second edit' } });
-    sync.flush();
+    await sync.flush();
     expect(entries(file)[a.citekey]).toEqual({ title: 'Second edit' });
   });
 
   it('re-renders only the changed entry, and leaves the file alone when nothing in it changed', async () => {
     const api = temp.host();
     const { file, a, sync, written } = await boundCollection(api);
-    sync.flush(); // entries rendered once
+    await sync.flush(); // entries rendered once
     const render = vi.spyOn(EntryFields.prototype, 'build');
     await api.call('items.update', { id: a.id, patch: { volume: '31' } });
-    sync.flush();
+    await sync.flush();
     expect(renderedIds(render)).toEqual([a.id]);
     expect(written).toEqual([file]);
 
@@ -119,7 +119,7 @@ describe('a .bib file kept updated', () => {
     const outside = await api.call('items.create', { data: paper({ title: 'Elsewhere' }) });
     await api.call('items.update', { id: outside.id, patch: { volume: '2' } });
     const before = fs.statSync(file).mtimeMs;
-    sync.flush();
+    await sync.flush();
     expect(written).toEqual([file]);
     expect(fs.statSync(file).mtimeMs).toBe(before);
   });
@@ -143,6 +143,64 @@ describe('a .bib file kept updated', () => {
     // The edited item is in both files: rendered for the first, found stored for the second.
     expect(renderedIds(render)).toEqual([a.id]);
     expect(Object.keys(entries(whole))).toHaveLength(1102);
+  });
+
+  it('is written in slices that let the event loop run, and a change during a write starts it over', async () => {
+    const api = temp.host();
+    const records = Array.from({ length: 4500 }, (_, i) => ({
+      id: `r${i}`,
+      type: 'article-journal',
+      title: `Paper number ${i}`,
+    }));
+    await importText(api, JSON.stringify(records), { name: 'many.json' });
+    const file = path.join(temp.dir, 'sliced.bib');
+    createBinding(api.library, { kind: 'library' }, 'bibtex', file);
+    const written: string[] = [];
+    const sync = new BindingsSync(
+      () => api.library,
+      (_, at) => written.push(at),
+      0,
+    );
+    const [first] = await api.call('items.ids', {
+      view: { kind: 'library' },
+      sort: { field: 'added', direction: 'asc' },
+      offset: 0,
+      limit: 1,
+    });
+    await api.call('items.update', { id: first!, patch: { title: 'Edited once' } });
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      await sync.flush();
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(turns).toBeGreaterThan(0); // timers ran while the 4,500 entries were written
+    expect(written).toEqual([file]);
+    expect(fs.readFileSync(file, 'utf8')).toContain('Edited once');
+
+    // A batch change lands between two slices, on the first entry and on the last. A write
+    // that went on would show it on the last only; this one stops without touching the file...
+    const byKey = (direction: 'asc' | 'desc') =>
+      api.call('items.ids', {
+        view: { kind: 'library' },
+        sort: { field: 'citekey', direction },
+        offset: 0,
+        limit: 1,
+      });
+    const ends = [...(await byKey('asc')), ...(await byKey('desc'))];
+    const tagged = () =>
+      Object.values(entries(file)).filter((entry) => entry.keywords === 'both-ends').length;
+    const flushing = sync.flush(); // the first slice is read before this returns
+    await api.call('tags.add', { itemIds: ends, names: ['both-ends'] });
+    await flushing;
+    expect(written).toEqual([file]);
+    expect(tagged()).toBe(0);
+    // ...and the write that change schedules shows it whole.
+    await sync.flush();
+    expect(written).toEqual([file, file]);
+    expect(Object.keys(entries(file))).toHaveLength(4500);
+    expect(tagged()).toBe(2);
   });
 
   it('puts a crossref parent after its children, as BibTeX needs, also after the child changes', async () => {
@@ -170,9 +228,9 @@ describe('a .bib file kept updated', () => {
       () => {},
       0,
     );
-    sync.flush(); // entries now come from the cache
+    await sync.flush(); // entries now come from the cache
     await api.call('items.update', { id: child.id, patch: { volume: '3' } });
-    sync.flush();
+    await sync.flush();
     expect(order()).toEqual([child.citekey, parent.citekey]);
   });
 });

@@ -39,6 +39,7 @@ function items(): ExportItem[] {
     id: index + 1,
     key: `KEY${index}`,
     citekey: data.citekey ?? `key${index}`,
+    tags: data.tags ?? [],
     added: '2026-01-01T00:00:00.000Z',
     modified: '2026-01-01T00:00:00.000Z',
   }));
