@@ -1,5 +1,6 @@
 // Item data for tests: a paper from a few readable facts, and authors from "Family, Given".
 import type { Creator, ItemData, ItemType } from '../../src/shared/domain';
+import type { Api } from './temp-library';
 
 export interface PaperFacts {
   title: string;
@@ -63,3 +64,15 @@ export const GODEL = paper({
   date: '1931',
   container: 'Monatshefte für Mathematik und Physik',
 });
+
+/** The first and the last item in citation-key order: the two ends of an exported .bib. */
+export async function citekeyEnds(api: Api): Promise<number[]> {
+  const byKey = (direction: 'asc' | 'desc') =>
+    api.call('items.ids', {
+      view: { kind: 'library' },
+      sort: { field: 'citekey', direction },
+      offset: 0,
+      limit: 1,
+    });
+  return [...(await byKey('asc')), ...(await byKey('desc'))];
+}

@@ -34,3 +34,21 @@ export function isSheafError(error: unknown): error is SheafError {
 
 export const notFound = (what: string, id: unknown): SheafError =>
   new SheafError('not-found', `${what} ${JSON.stringify(id)} does not exist`);
+
+/**
+ * Runs `work`, synchronous or a promise, and throws what `map` makes of its failure (a
+ * clearer error, or the same one after noting it somewhere).
+ */
+export function mapFailure<T>(work: () => T, map: (error: unknown) => unknown): T {
+  try {
+    const value = work();
+    if (value instanceof Promise) {
+      return value.catch((error: unknown) => {
+        throw map(error);
+      }) as T;
+    }
+    return value;
+  } catch (error) {
+    throw map(error);
+  }
+}

@@ -2,9 +2,9 @@
 import { SheafError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/files/atomic-write';
 import { exportFormats, importFormats } from '../../core/formats/registry';
-import { exportText, safeFileName, scopeLabel } from '../../core/service/exporting';
+import { exportTextInSlices, safeFileName, scopeLabel } from '../../core/service/exporting';
 import { commitImport, previewImport } from '../../core/service/importing';
-import { createBinding, deleteBinding, listBindings } from '../../core/service/bindings';
+import { createBindingInSlices, deleteBinding, listBindings } from '../../core/service/bindings';
 import type { Handlers } from './types';
 
 export const transferHandlers: Handlers<
@@ -55,8 +55,9 @@ export const transferHandlers: Handlers<
   },
   'export.formats': () =>
     exportFormats().map((f) => ({ id: f.id, label: f.label, extensions: [f.extension] })),
+  // In slices: the app answers other calls while a big library is exported.
   'export.text': ({ scope, format, unicode }, { library }) =>
-    exportText(library, scope, format, unicode === undefined ? {} : { unicode }),
+    exportTextInSlices(library, scope, format, unicode === undefined ? {} : { unicode }),
   'export.save': async ({ scope, format, unicode }, { library, platform }) => {
     if (!platform.chooseSavePath) {
       throw new SheafError(
@@ -64,7 +65,7 @@ export const transferHandlers: Handlers<
         'Saving to a file needs the desktop app; use export.text and download it.',
       );
     }
-    const result = exportText(library, scope, format, unicode === undefined ? {} : { unicode });
+    const result = await exportTextInSlices(library, scope, format, unicode === undefined ? {} : { unicode });
     const path = await platform.chooseSavePath(result.filename, result.filename.split('.').pop() ?? 'txt');
     if (!path) return { path: null, count: result.count };
     writeFileAtomic(path, result.text);
@@ -81,7 +82,7 @@ export const transferHandlers: Handlers<
     // The suggestion is a file name: a collection called "../../x" must not point elsewhere.
     const path = await platform.chooseSavePath(`${safeFileName(scopeLabel(library, scope))}.bib`, 'bib');
     if (!path) return null;
-    return createBinding(library, scope, format, path);
+    return createBindingInSlices(library, scope, format, path);
   },
   'bindings.delete': ({ id }, { library }) => deleteBinding(library, id),
 };

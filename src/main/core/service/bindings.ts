@@ -5,13 +5,13 @@
 // re-renders one entry, not the library.
 import fs from 'node:fs';
 import type { Binding, ExportScope } from '../../../shared/results';
-import { SheafError } from '../errors';
+import { mapFailure, SheafError } from '../errors';
 import { stmt } from '../db/statements';
 import { writeFileAtomic } from '../files/atomic-write';
 import { bibEntryOptions, crossrefParentsLast } from '../formats/bibtex';
 import type { Library } from '../library/library';
-import { type RenderedEntry, renderEntries, renderUnstored, storeEntries } from './entry-cache';
-import { scopeItemIds, scopeLabel } from './exporting';
+import { type Pause, type RenderedEntry, renderEntries, renderEntriesInSlices } from './entry-cache';
+import { generationPause, scopeItemIds, scopeLabel } from './exporting';
 
 interface BindingRow {
   id: number;
@@ -52,6 +52,35 @@ export function createBinding(
   format: 'bibtex' | 'biblatex',
   path: string,
 ): Binding {
+  const row = insertBinding(library, scope, format, path);
+  new BindingWriter().write(library, row);
+  return readBinding(library, row.id);
+}
+
+/**
+ * createBinding with the first write in slices, for a host that must keep answering (the
+ * first write of a big library renders every entry). If the library changes meanwhile, the
+ * write is done again in one pass.
+ */
+export async function createBindingInSlices(
+  library: Library,
+  scope: ExportScope,
+  format: 'bibtex' | 'biblatex',
+  path: string,
+): Promise<Binding> {
+  const row = insertBinding(library, scope, format, path);
+  const writer = new BindingWriter();
+  if ((await writer.writeInSlices(library, row, generationPause(library))) === 'stale')
+    writer.write(library, row);
+  return readBinding(library, row.id);
+}
+
+function insertBinding(
+  library: Library,
+  scope: ExportScope,
+  format: 'bibtex' | 'biblatex',
+  path: string,
+): BindingRow {
   if (scope.kind === 'items' || scope.kind === 'search') {
     throw new SheafError(
       'invalid-argument',
@@ -59,18 +88,16 @@ export function createBinding(
     );
   }
   scopeLabel(library, scope); // the scope must exist
-  const id = Number(
-    stmt(
-      library.db,
-      `INSERT INTO bindings(scope, path, format, created) VALUES (?, ?, ?, ?)
-         ON CONFLICT(path) DO UPDATE SET scope = excluded.scope, format = excluded.format`,
-    ).run(JSON.stringify(scope), path, format, library.now()).lastInsertRowid,
-  );
-  const row = stmt(library.db, 'SELECT * FROM bindings WHERE path = ?').get(path) as BindingRow;
-  new BindingWriter().write(library, row);
-  return toBinding(library, {
-    ...(stmt(library.db, 'SELECT * FROM bindings WHERE id = ?').get(row.id ?? id) as BindingRow),
-  });
+  stmt(
+    library.db,
+    `INSERT INTO bindings(scope, path, format, created) VALUES (?, ?, ?, ?)
+       ON CONFLICT(path) DO UPDATE SET scope = excluded.scope, format = excluded.format`,
+  ).run(JSON.stringify(scope), path, format, library.now());
+  return stmt(library.db, 'SELECT * FROM bindings WHERE path = ?').get(path) as BindingRow;
+}
+
+function readBinding(library: Library, id: number): Binding {
+  return toBinding(library, stmt(library.db, 'SELECT * FROM bindings WHERE id = ?').get(id) as BindingRow);
 }
 
 export function deleteBinding(library: Library, id: number): void {
@@ -78,16 +105,6 @@ export function deleteBinding(library: Library, id: number): void {
     throw new SheafError('not-found', `binding ${id} does not exist`);
   }
 }
-
-/** A write done in slices (BindingsSync) reads this many ids at a time... */
-const CHUNK = 1000;
-/** ...and yields to the event loop once its chunks have taken this long. */
-const SLICE_MS = 15;
-/** A write done in slices stores the entries it rendered once this many have gathered. */
-const STORE_EVERY = 10_000;
-
-/** Between two slices: false when the write should stop (the library changed meanwhile). */
-export type Pause = () => Promise<boolean>;
 
 /** Renders and writes bound files, caching rendered entries between writes. */
 export class BindingWriter {
@@ -147,32 +164,9 @@ export class BindingWriter {
     pause: Pause,
   ): Promise<string | undefined> {
     const entries = this.scopeEntries(scope, formatId);
-    const options = bibEntryOptions(formatId);
     const ids = scopeItemIds(library, scope, formatId);
-    const present: RenderedEntry[] = [];
-    let unstored = new Map<number, RenderedEntry>();
-    let sliceStarted = performance.now();
-    try {
-      for (let start = 0; start < ids.length; start += CHUNK) {
-        const chunk = renderUnstored(library.db, ids.slice(start, start + CHUNK), options, entries);
-        for (const entry of chunk.entries) present.push(entry);
-        for (const [id, entry] of chunk.rendered) unstored.set(id, entry);
-        if (unstored.size >= STORE_EVERY) {
-          storeEntries(library.db, options, unstored);
-          unstored = new Map();
-        }
-        const last = start + CHUNK >= ids.length;
-        // The last chunk always pauses: another process may have written since the last check.
-        if (last || performance.now() - sliceStarted >= SLICE_MS) {
-          if (!(await pause())) return undefined;
-          sliceStarted = performance.now();
-        }
-      }
-    } finally {
-      // Each slice's entries show the state their stamps name: worth keeping even when stopped.
-      if (library.db.open) storeEntries(library.db, options, unstored);
-    }
-    return this.assemble(present, entries);
+    const present = await renderEntriesInSlices(library.db, ids, bibEntryOptions(formatId), pause, entries);
+    return present && this.assemble(present, entries);
   }
 
   /** One cache per bound file's scope: pruning one scope's cache must not empty another's. */
@@ -211,23 +205,12 @@ export class BindingWriter {
 
   /** Runs `work`, recording its failure on the binding (shown in the bindings list). */
   private recording<T>(library: Library, row: BindingRow, work: () => T): T {
-    const failed = (error: unknown) => {
+    return mapFailure(work, (error) => {
       const message = error instanceof Error ? error.message : String(error);
       if (library.db.open)
         stmt(library.db, 'UPDATE bindings SET last_error = ? WHERE id = ?').run(message, row.id);
       return error;
-    };
-    try {
-      const result = work();
-      if (result instanceof Promise) {
-        return result.catch((error: unknown) => {
-          throw failed(error);
-        }) as T;
-      }
-      return result;
-    } catch (error) {
-      throw failed(error);
-    }
+    });
   }
 }
 
@@ -294,11 +277,7 @@ export class BindingsSync {
   private async writeAll(): Promise<void> {
     const library = this.library();
     if (this.stopped || !library.db.open) return;
-    const generation = library.generation();
-    const pause: Pause = async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return !this.stopped && library.db.open && library.generation() === generation;
-    };
+    const pause = generationPause(library, () => this.stopped);
     for (const row of bindingRows(library)) {
       try {
         const result = await this.writer.writeInSlices(library, row, pause);

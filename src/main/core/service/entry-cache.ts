@@ -116,6 +116,53 @@ export function renderUnstored(
   return { entries, rendered };
 }
 
+/** Between two slices of work: false when it should stop (the library changed meanwhile). */
+export type Pause = () => Promise<boolean>;
+
+/** Sliced work reads this many ids at a time... */
+const CHUNK = 1000;
+/** ...and awaits `pause` once its chunks have taken this long. */
+const SLICE_MS = 15;
+/** Sliced work stores the entries it rendered once this many have gathered (each store is a commit). */
+const STORE_EVERY = 10_000;
+
+/**
+ * renderEntries in slices of about SLICE_MS, awaiting `pause` between them and after the
+ * last, so that a host's event loop keeps turning. Undefined when `pause` says to stop: the
+ * chunks may then show different states of the library. Each chunk is one snapshot, so the
+ * entries rendered so far are stored either way.
+ */
+export async function renderEntriesInSlices(
+  db: Database.Database,
+  ids: readonly number[],
+  options: BibEntryOptions,
+  pause: Pause,
+  memory?: Map<number, RenderedEntry>,
+): Promise<RenderedEntry[] | undefined> {
+  const entries: RenderedEntry[] = [];
+  let unstored = new Map<number, RenderedEntry>();
+  let sliceStarted = performance.now();
+  try {
+    for (let start = 0; start < ids.length || start === 0; start += CHUNK) {
+      const chunk = renderUnstored(db, ids.slice(start, start + CHUNK), options, memory);
+      for (const entry of chunk.entries) entries.push(entry);
+      for (const [id, entry] of chunk.rendered) unstored.set(id, entry);
+      if (unstored.size >= STORE_EVERY) {
+        storeEntries(db, options, unstored);
+        unstored = new Map();
+      }
+      // The last chunk always pauses: another process may have written since the last check.
+      if (start + CHUNK >= ids.length || performance.now() - sliceStarted >= SLICE_MS) {
+        if (!(await pause())) return undefined;
+        sliceStarted = performance.now();
+      }
+    }
+  } finally {
+    if (db.open) storeEntries(db, options, unstored);
+  }
+  return entries;
+}
+
 function* readStamps(db: Database.Database, sorted: readonly number[]): Generator<[number, string]> {
   const query = stmt(db, STAMPS_SQL).raw(true);
   for (let start = 0; start < sorted.length; start += BATCH) {

@@ -1,8 +1,8 @@
 // Exports: which items a scope means, in which order, rendered by a format.
 import type { ExportResult, ExportScope } from '../../../shared/results';
-import { SheafError } from '../errors';
+import { mapFailure, SheafError } from '../errors';
 import { exportFormat } from '../formats/registry';
-import { assembleBib, bibEntryOptions, crossrefParentsLast } from '../formats/bibtex';
+import { assembleBib, bibEntryOptions, type BibtexBlocks, crossrefParentsLast } from '../formats/bibtex';
 import type { ExportFormat, ExportOptions } from '../formats/types';
 import { readExportItems } from '../library/bulk-read';
 import type { CslExportItem } from '../formats/csl';
@@ -12,7 +12,7 @@ import { listNotes } from '../library/notes';
 import type { Library } from '../library/library';
 import { requireItems } from '../library/items';
 import { bibtexBlocks } from './bibtex-blocks';
-import { renderEntries } from './entry-cache';
+import { type Pause, type RenderedEntry, renderEntries, renderEntriesInSlices } from './entry-cache';
 
 /** Item ids of a scope: digests in their own order, BibTeX by citation key, else as added. */
 export function scopeItemIds(library: Library, scope: ExportScope, format: string): number[] {
@@ -77,6 +77,14 @@ export function exportText(
     );
     count = items.length;
   }
+  return result(format, title, { text, count });
+}
+
+function result(
+  format: ExportFormat,
+  title: string,
+  { text, count }: { text: string; count: number },
+): ExportResult {
   return {
     text,
     count,
@@ -94,10 +102,26 @@ function bibText(
   scope: ExportScope,
   options: ExportOptions,
 ): { text: string; count: number } {
+  const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
+  return bibFile(renderEntries(library.db, ids, entryOptions), blocks);
+}
+
+function bibSetup(
+  library: Library,
+  dialect: 'bibtex' | 'biblatex',
+  scope: ExportScope,
+  options: ExportOptions,
+) {
   // A whole-library .bib gets back the @preamble/@string/@comment blocks its imports had.
   const blocks = scope.kind === 'library' ? bibtexBlocks(library) : undefined;
   const entryOptions = bibEntryOptions(dialect, { ...options, ...(blocks ? { blocks } : {}) });
-  const entries = renderEntries(library.db, ids, entryOptions);
+  return { entryOptions, blocks };
+}
+
+function bibFile(
+  entries: RenderedEntry[],
+  blocks: BibtexBlocks | undefined,
+): { text: string; count: number } {
   const ordered = crossrefParentsLast(entries, (entry) => entry);
   return {
     text: assembleBib(
@@ -108,13 +132,53 @@ function bibText(
   };
 }
 
-function render<T>(format: ExportFormat, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof SheafError) throw error;
-    throw new SheafError('internal', `The ${format.label} export failed: ${(error as Error).message}`);
+/** A write that changed the library this many times during one export ends the slicing. */
+const SLICED_ATTEMPTS = 3;
+
+/**
+ * exportText for a host that must keep answering while it works (the app, the browser
+ * mode): BibTeX entries are read and rendered in slices with the event loop turning in
+ * between (entry-cache.ts). A change to the library during the slices starts the export
+ * over, so the file shows one state of it; after SLICED_ATTEMPTS, one synchronous pass.
+ */
+export async function exportTextInSlices(
+  library: Library,
+  scope: ExportScope,
+  formatId: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const format = exportFormat(formatId);
+  if (format.id !== 'bibtex' && format.id !== 'biblatex')
+    return exportText(library, scope, formatId, options);
+  const dialect = format.id;
+  for (let attempt = 0; attempt < SLICED_ATTEMPTS; attempt++) {
+    const pause = generationPause(library);
+    const ids = scopeItemIds(library, scope, format.id);
+    const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
+    const entries = await render(format, () => renderEntriesInSlices(library.db, ids, entryOptions, pause));
+    if (entries) return result(format, options.title ?? scopeLabel(library, scope), bibFile(entries, blocks));
   }
+  return exportText(library, scope, formatId, options);
+}
+
+/**
+ * A Pause (entry-cache.ts) that yields one turn of the event loop, then says to go on
+ * unless the library changed since it was made (by this process or another) or `stopped`.
+ */
+export function generationPause(library: Library, stopped: () => boolean = () => false): Pause {
+  const generation = library.generation();
+  return async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return !stopped() && library.db.open && library.generation() === generation;
+  };
+}
+
+function render<T>(format: ExportFormat, work: () => T): T {
+  return mapFailure(work, (error) =>
+    error instanceof SheafError
+      ? error
+      : new SheafError('internal', `The ${format.label} export failed: ${(error as Error).message}`),
+  );
 }
 
 /**
