@@ -50,6 +50,10 @@ const DEEP_OFFSET = 5000;
 const CACHE_ENTRIES = 6;
 /** Past this many items in the trash, counting a search visits the rows instead. */
 const MAX_TRASH_TO_SUBTRACT = 50_000;
+/** Prefixes up to this length have an index of their own (the `prefix` option of `search`). */
+const PREFIX_INDEXED = 2;
+/** Past this many items in the trash, a search in date-added order does not stream past them. */
+const MAX_TRASH_TO_SKIP = 50_000;
 
 /** bm25 weights, in SEARCH_COLUMNS order: title, creators, abstract, notes, tags, ids, venue, year. */
 const RELEVANCE = 'bm25(search, 10.0, 5.0, 1.0, 2.0, 5.0, 10.0, 2.0, 1.0)';
@@ -97,6 +101,8 @@ export class ListReader {
       return this.sqlWindow(this.matchSetQuery(view, sort, terms, [], years), offset, limit);
     }
     const needed = offset + limit;
+    const indexed = this.indexOrder(view, sort, terms, text, needed);
+    if (indexed) return indexed.slice(offset, offset + limit);
     // Words that match much of the view are found by walking it; the walk gives up within a
     // few hundred rows when they do not, at a cost far below a broad prefix's index merge.
     const progress: WalkProgress = { found: [], scanned: 0, batch: FIRST_BATCH };
@@ -228,6 +234,36 @@ export class ListReader {
       progress.batch = nextBatch(batch, progress.scanned, found.length, needed);
     }
     return undefined;
+  }
+
+  /**
+   * The whole library in date-added order is the full-text index's own order (its rowid
+   * is the item id), so the matches stream from FTS5, newest or oldest first, and the query
+   * stops at the page without evaluating every match: 1.5 ms against 101 ms for a phrase
+   * that 1% of a million items hold. Undefined where streaming could read far more than the
+   * page: other views and filters (which may hold few of the matches), a large trash, and
+   * prefixes longer than the prefix index's (FTS5 merges the posting lists of every word
+   * that starts with one before it returns a row: 220 ms for "model" at a million items).
+   */
+  private indexOrder(
+    view: ViewSpec,
+    sort: SortSpec,
+    terms: Term[],
+    text: TextTerm[],
+    needed: number,
+  ): number[] | undefined {
+    if (view.kind !== 'library' || sort.field !== 'added' || terms.length !== text.length) return undefined;
+    if (text.some((t) => t.prefix && t.tokens.at(-1)!.length > PREFIX_INDEXED)) return undefined;
+    const { positive, negative } = ftsExpression(text);
+    if (!positive || scopeCount(this.db, 'trash') > MAX_TRASH_TO_SKIP) return undefined;
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    return stmt(
+      this.db,
+      `SELECT s.rowid FROM search s CROSS JOIN items i ON i.id = s.rowid
+         WHERE search MATCH ? AND i.deleted IS NULL ORDER BY s.rowid ${direction} LIMIT ?`,
+    )
+      .pluck()
+      .all(negative ? `(${positive}) NOT (${negative})` : positive, needed) as number[];
   }
 
   /**

@@ -41,6 +41,13 @@ interface SearchPaths {
     needed: number,
   ): number[] | undefined;
   matchSetQuery(view: ViewSpec, sort: SortSpec, terms: Term[], text: TextTerm[], known?: number[]): ViewQuery;
+  indexOrder(
+    view: ViewSpec,
+    sort: SortSpec,
+    terms: Term[],
+    text: TextTerm[],
+    needed: number,
+  ): number[] | undefined;
 }
 
 // Words as the same word with and without diacritics, plus plain words, digits and mixes.
@@ -350,6 +357,10 @@ describe('quick search: the walk and the match set agree', () => {
                 const picked = paths.walkIds(view, order, terms, textTerms, small, needed);
                 if (picked) expect(picked).toEqual(walked!.slice(0, needed));
               }
+              // The library in date-added order, streamed from the index: the same first rows.
+              const streamed = paths.indexOrder(view, order, terms, textTerms, offset + limit);
+              if (streamed)
+                expect(streamed, `streamed ${JSON.stringify(q)}`).toEqual(walked!.slice(0, offset + limit));
               // The count, whichever way it is made, is the length of the same list.
               expect(library.lists.count(view, q), `count of ${JSON.stringify(q)} in ${view.kind}`).toBe(
                 walked!.length,
