@@ -33,8 +33,9 @@ const STAMPS_SQL = `SELECT json_group_array(id), json_group_array(stamp)
 const STORED_SQL = `SELECT i.id, ${STAMP}, c.stamp, c.citekey, c.crossref, c.text
   FROM items i LEFT JOIN entry_cache c ON c.item_id = i.id AND c.variant = ?
   WHERE i.id IN ${IN_BATCH}`;
+// Only for items that still exist: a sliced export stores after the library may have changed.
 const STORE_SQL = `INSERT OR REPLACE INTO entry_cache(item_id, variant, stamp, citekey, crossref, text)
-  VALUES (?, ?, ?, ?, ?, ?)`;
+  SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM items WHERE id = ?)`;
 const REVISION_MARK = 'entry_cache_revision';
 /** Why a library may refuse to keep entries; any other failure is a bug and is thrown. */
 const UNWRITABLE = ['SQLITE_READONLY', 'SQLITE_BUSY', 'SQLITE_FULL', 'SQLITE_IOERR'];
@@ -69,7 +70,7 @@ export function renderEntries(
  * renderEntries without the store: `rendered` holds the entries rendered now, for
  * storeEntries (a caller working in slices stores many slices' entries in one write).
  */
-export function renderUnstored(
+function renderUnstored(
   db: Database.Database,
   ids: readonly number[],
   options: BibEntryOptions,
@@ -189,7 +190,7 @@ function* readStored(
 }
 
 /** Keeps rendered entries in the library, when it can be written to now. */
-export function storeEntries(
+function storeEntries(
   db: Database.Database,
   options: BibEntryOptions,
   entries: ReadonlyMap<number, RenderedEntry>,
@@ -204,7 +205,7 @@ export function storeEntries(
       forgetOtherRevisions(db);
       const store = stmt(db, STORE_SQL);
       for (const [id, entry] of entries) {
-        store.run(id, variant, entry.stamp, entry.citekey, entry.crossref ?? null, entry.text);
+        store.run(id, variant, entry.stamp, entry.citekey, entry.crossref ?? null, entry.text, id);
       }
     })();
   } catch (error) {

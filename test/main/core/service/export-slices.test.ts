@@ -54,6 +54,17 @@ describe('an export in slices', () => {
     expect(text).toBe(exportText(api.library, LIBRARY, 'bibtex').text);
   });
 
+  it('starts over, without an error, when items it rendered are deleted for good meanwhile', async () => {
+    const api = await bigLibrary();
+    const ends = await citekeyEnds(api);
+    const exporting = exportTextInSlices(api.library, LIBRARY, 'bibtex');
+    await api.call('items.trash', { ids: ends });
+    await api.call('trash.empty', {});
+    const { text, count } = await exporting;
+    expect(count).toBe(4498);
+    expect(text).toBe(exportText(api.library, LIBRARY, 'bibtex').text);
+  });
+
   it('finishes in one pass when the library keeps changing', async () => {
     const api = await bigLibrary();
     const collection = await api.call('collections.create', { name: 'Renamed', parentId: null });
