@@ -65,14 +65,17 @@ export const GODEL = paper({
   container: 'Monatshefte für Mathematik und Physik',
 });
 
-/** The first and the last item in citation-key order: the two ends of an exported .bib. */
-export async function citekeyEnds(api: Api): Promise<number[]> {
-  const byKey = (direction: 'asc' | 'desc') =>
+/**
+ * The first and the last item added: the lowest and the highest id, which a write in slices
+ * (service/entry-cache.ts, chunks in id order) reads in its first and its last chunk.
+ */
+export async function firstAndLastAdded(api: Api): Promise<number[]> {
+  const byId = (direction: 'asc' | 'desc') =>
     api.call('items.ids', {
       view: { kind: 'library' },
-      sort: { field: 'citekey', direction },
+      sort: { field: 'added', direction },
       offset: 0,
       limit: 1,
     });
-  return [...(await byKey('asc')), ...(await byKey('desc'))];
+  return [...(await byId('asc')), ...(await byId('desc'))];
 }

@@ -61,33 +61,34 @@ export function renderEntries(
   options: BibEntryOptions,
   memory?: Map<number, RenderedEntry>,
 ): RenderedEntry[] {
-  const { entries, rendered } = renderUnstored(db, ids, options, memory);
+  const { found, rendered } = renderUnstored(db, sortedUnique(ids), options, memory);
   storeEntries(db, options, rendered);
-  return entries;
+  return inOrder(ids, found, memory);
 }
 
 /**
- * renderEntries without the store: `rendered` holds the entries rendered now, for
- * storeEntries (a caller working in slices stores many slices' entries in one write).
+ * The entries of `sorted` (ids, ascending: neighbouring rows share pages), found or
+ * rendered in one snapshot, by id; `rendered` holds those rendered now, for storeEntries.
  */
 function renderUnstored(
   db: Database.Database,
-  ids: readonly number[],
+  sorted: readonly number[],
   options: BibEntryOptions,
   memory?: Map<number, RenderedEntry>,
-): { entries: RenderedEntry[]; rendered: Map<number, RenderedEntry> } {
+): { found: Map<number, RenderedEntry>; rendered: Map<number, RenderedEntry> } {
   const variant = bibEntryVariant(options);
   // One snapshot: the stamps and the items read after them must agree.
-  const { found, rendered } = db.transaction(() => {
+  return db.transaction(() => {
     const found = new Map<number, RenderedEntry>();
-    let unknown = sortedUnique(ids);
+    let unknown = sorted;
     if (memory) {
-      unknown = [];
-      for (const [id, stamp] of readStamps(db, sortedUnique(ids))) {
+      const changed: number[] = [];
+      for (const [id, stamp] of readStamps(db, sorted)) {
         const known = memory.get(id);
         if (known?.stamp === stamp) found.set(id, known);
-        else unknown.push(id);
+        else changed.push(id);
       }
+      unknown = changed;
     }
     const stamps = new Map<number, string>();
     for (const [id, stamp, storedStamp, citekey, crossref, text] of readStored(db, variant, unknown)) {
@@ -107,6 +108,14 @@ function renderUnstored(
     }
     return { found, rendered };
   })();
+}
+
+/** The entries of `ids` in that order (ids without one skipped), `memory` brought up to date. */
+function inOrder(
+  ids: readonly number[],
+  found: ReadonlyMap<number, RenderedEntry>,
+  memory?: Map<number, RenderedEntry>,
+): RenderedEntry[] {
   const entries: RenderedEntry[] = [];
   for (const id of ids) {
     const entry = found.get(id);
@@ -114,7 +123,7 @@ function renderUnstored(
     entries.push(entry);
     memory?.set(id, entry);
   }
-  return { entries, rendered };
+  return entries;
 }
 
 /** Between two slices of work: false when it should stop (the library changed meanwhile). */
@@ -140,28 +149,32 @@ export async function renderEntriesInSlices(
   pause: Pause,
   memory?: Map<number, RenderedEntry>,
 ): Promise<RenderedEntry[] | undefined> {
-  const entries: RenderedEntry[] = [];
+  // Chunks in id order, not list order: each reads neighbouring rows. Chunks of 1,000 ids
+  // in citation-key order read rows from all over the file (a rewrite took 0.8-1.0 s, not 0.5-0.7).
+  const sorted = sortedUnique(ids);
+  const found = new Map<number, RenderedEntry>();
   let unstored = new Map<number, RenderedEntry>();
   let sliceStarted = performance.now();
   try {
-    for (let start = 0; start < ids.length || start === 0; start += CHUNK) {
-      const chunk = renderUnstored(db, ids.slice(start, start + CHUNK), options, memory);
-      for (const entry of chunk.entries) entries.push(entry);
+    for (let start = 0; start < sorted.length || start === 0; start += CHUNK) {
+      const chunk = renderUnstored(db, sorted.slice(start, start + CHUNK), options, memory);
+      for (const [id, entry] of chunk.found) found.set(id, entry);
       for (const [id, entry] of chunk.rendered) unstored.set(id, entry);
       if (unstored.size >= STORE_EVERY) {
         storeEntries(db, options, unstored);
         unstored = new Map();
       }
-      // The last chunk always pauses: another process may have written since the last check.
-      if (start + CHUNK >= ids.length || performance.now() - sliceStarted >= SLICE_MS) {
+      if (performance.now() - sliceStarted >= SLICE_MS) {
         if (!(await pause())) return undefined;
         sliceStarted = performance.now();
       }
     }
+    const entries = inOrder(ids, found, memory);
+    // The last pause: another process may have written since the last check.
+    return (await pause()) ? entries : undefined;
   } finally {
     if (db.open) storeEntries(db, options, unstored);
   }
-  return entries;
 }
 
 function* readStamps(db: Database.Database, sorted: readonly number[]): Generator<[number, string]> {

@@ -14,7 +14,7 @@ import {
   listBindings,
 } from '../../../../src/main/core/service/bindings';
 import { importText } from '../../../support/imports';
-import { ATTENTION, BERT, citekeyEnds, paper } from '../../../support/items';
+import { ATTENTION, BERT, firstAndLastAdded, paper } from '../../../support/items';
 import { tempLibraries, type Api } from '../../../support/temp-library';
 
 const temp = tempLibraries('bindings');
@@ -190,10 +190,17 @@ describe('a .bib file kept updated', () => {
 
     // A batch change lands between two slices, on the first entry and on the last. A write
     // that went on would show it on the last only; this one stops without touching the file...
-    const ends = await citekeyEnds(api);
+    const ends = await firstAndLastAdded(api);
     const tagged = () =>
       Object.values(entries(file)).filter((entry) => entry.keywords === 'both-ends').length;
-    const flushing = sync.flush(); // the first slice is read before this returns
+    // Nothing remembered or stored: every entry is rendered again, in many slices.
+    api.library.db.prepare('DELETE FROM entry_cache').run();
+    const fresh = new BindingsSync(
+      () => api.library,
+      (_, at) => written.push(at),
+      0,
+    );
+    const flushing = fresh.flush(); // the first slice is read before this returns
     await api.call('tags.add', { itemIds: ends, names: ['both-ends'] });
     await flushing;
     expect(written).toEqual([file]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../../../src/main/core/formats/bibtex';
 import { exportText, exportTextInSlices } from '../../../../src/main/core/service/exporting';
 import { importText } from '../../../support/imports';
-import { citekeyEnds } from '../../../support/items';
+import { firstAndLastAdded } from '../../../support/items';
 import { tempLibraries, type Api } from '../../../support/temp-library';
 
 const temp = tempLibraries('export-slices');
@@ -45,7 +45,7 @@ describe('an export in slices', () => {
 
   it('starts over when the library changes between slices, so the file shows one state', async () => {
     const api = await bigLibrary();
-    const ends = await citekeyEnds(api);
+    const ends = await firstAndLastAdded(api);
     const exporting = exportTextInSlices(api.library, LIBRARY, 'bibtex'); // the first slice is read now
     await api.call('tags.add', { itemIds: ends, names: ['both-ends'] });
     const { text, count } = await exporting;
@@ -56,7 +56,7 @@ describe('an export in slices', () => {
 
   it('starts over, without an error, when items it rendered are deleted for good meanwhile', async () => {
     const api = await bigLibrary();
-    const ends = await citekeyEnds(api);
+    const ends = await firstAndLastAdded(api);
     const exporting = exportTextInSlices(api.library, LIBRARY, 'bibtex');
     await api.call('items.trash', { ids: ends });
     await api.call('trash.empty', {});
