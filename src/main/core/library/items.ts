@@ -84,7 +84,7 @@ export function replaceItemData(db: Database.Database, id: number, data: ItemDat
 /**
  * The `modified` time for a change to item `id`: `now`, unless that is not past the item's
  * own time or the last one handed out. Exporters key their rendered entries by it
- * (service/bindings.ts), so no two versions of an item may share one: not two edits within
+ * (service/entry-cache.ts), so no two versions of an item may share one: not two edits within
  * a clock tick, nor an edit made after undoing another (undo puts the old time back; the
  * mark, outside the undo history, stays).
  */

@@ -22,6 +22,8 @@ import {
 } from './search/indexer';
 import { compileMatcher } from './search/matcher';
 import { parseQuery, type Term, type TextTerm } from './search/query';
+import { cheapTotal, indexCount } from './list-counts';
+import { readListRows } from './list-rows';
 import { scopeCount, selectSql, viewQuery, type ViewQuery } from './view-sql';
 
 /**
@@ -48,8 +50,6 @@ const WALK_IDS_SLACK = 4;
 /** Beyond this offset a window comes from the cached id array. */
 const DEEP_OFFSET = 5000;
 const CACHE_ENTRIES = 6;
-/** Past this many items in the trash, counting a search visits the rows instead. */
-const MAX_TRASH_TO_SUBTRACT = 50_000;
 /** Prefixes up to this length have an index of their own (the `prefix` option of `search`). */
 const PREFIX_INDEXED = 2;
 /** Past this many items in the trash, a search in date-added order does not stream past them. */
@@ -80,7 +80,7 @@ export class ListReader {
       rows: this.rows(ids, request.columns ?? []),
       offset: request.offset,
       end: ids.length < request.limit,
-      ...this.cheapTotal(request.view, request.search),
+      ...cheapTotal(this.db, request.view, request.search),
     };
   }
 
@@ -124,12 +124,12 @@ export class ListReader {
 
   /** Number of rows in the view with the search applied. */
   count(view: ViewSpec, search = ''): number {
-    const cheap = this.cheapTotal(view, search);
+    const cheap = cheapTotal(this.db, view, search);
     if (cheap.total !== undefined) return cheap.total;
     const terms = parseQuery(search);
     const text = terms.filter((t): t is TextTerm => t.kind === 'text');
     if (view.kind === 'library' && text.length === terms.length) {
-      const counted = this.indexCount(text);
+      const counted = indexCount(this.db, text);
       if (counted !== undefined) return counted;
     }
     const query = text.length
@@ -140,52 +140,6 @@ export class ListReader {
       .prepare(sql)
       .pluck()
       .get(...params) as number;
-  }
-
-  /**
-   * Matches in the whole library counted by the full-text index alone, without visiting
-   * the rows (5-15x faster on the benchmark libraries): all matches, less those in the
-   * trash. Undefined when the trash is so large that subtracting costs more.
-   */
-  private indexCount(text: TextTerm[]): number | undefined {
-    const { positive, negative } = ftsExpression(text);
-    if (!positive) return undefined;
-    const expression = negative ? `(${positive}) NOT (${negative})` : positive;
-    const trashed = scopeCount(this.db, 'trash');
-    if (trashed === 0) {
-      return stmt(this.db, 'SELECT count(*) FROM search WHERE search MATCH ?')
-        .pluck()
-        .get(expression) as number;
-    }
-    if (trashed > MAX_TRASH_TO_SUBTRACT) return undefined;
-    const matches = new Set(
-      stmt(this.db, 'SELECT rowid FROM search WHERE search MATCH ?').pluck().all(expression) as number[],
-    );
-    let inTrash = 0;
-    for (const id of stmt(this.db, 'SELECT id FROM items WHERE deleted IS NOT NULL')
-      .pluck()
-      .iterate() as IterableIterator<number>) {
-      if (matches.has(id)) inTrash++;
-    }
-    return matches.size - inTrash;
-  }
-
-  private cheapTotal(view: ViewSpec, search?: string): { total?: number } {
-    if (search && parseQuery(search).length > 0) return {};
-    const scope =
-      view.kind === 'library'
-        ? 'items'
-        : view.kind === 'trash'
-          ? 'trash'
-          : view.kind === 'collection' && !view.recursive
-            ? `c${view.id}`
-            : view.kind === 'tags' && view.names.length === 1
-              ? tagScope(this.db, view.names[0]!)
-              : undefined;
-    if (!scope) return {};
-    return {
-      total: scopeCount(this.db, scope),
-    };
   }
 
   private sqlWindow(query: ViewQuery, offset: number, limit: number): number[] {
@@ -391,44 +345,7 @@ export class ListReader {
 
   /** List rows for `ids`, in that order. */
   rows(ids: readonly number[], columns: readonly string[]): ListRow[] {
-    if (ids.length === 0) return [];
-    const extras = columns.filter((c) => /^[\w.-]{1,100}$/.test(c)).slice(0, 20);
-    const extraSql = extras.map((_, i) => `, json_extract(x.fields, ?) AS extra${i}`).join('');
-    const rows = this.db
-      .prepare(
-        `SELECT i.id, i.key, i.citekey, i.type, i.title, i.creators_display, i.date, i.container, i.added, i.modified
-           ${extraSql}
-         FROM items i ${extras.length ? 'LEFT JOIN item_extra x ON x.item_id = i.id' : ''}
-         WHERE i.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(...extras.map((c) => `$."${c.toLowerCase()}"`), JSON.stringify(ids)) as Record<string, unknown>[];
-    const byId = new Map(rows.map((row) => [row.id as number, row]));
-    const result: ListRow[] = [];
-    for (const id of ids) {
-      const row = byId.get(id);
-      if (!row) continue;
-      const listRow: ListRow = {
-        id,
-        key: row.key as string,
-        citekey: row.citekey as string,
-        type: row.type as string,
-        title: row.title as string,
-        creators: row.creators_display as string,
-        added: new Date(row.added as number).toISOString(),
-        modified: new Date(row.modified as number).toISOString(),
-      };
-      if (row.date) listRow.date = row.date as string;
-      if (row.container) listRow.container = row.container as string;
-      if (extras.length) {
-        listRow.extra = {};
-        extras.forEach((name, i) => {
-          const value = row[`extra${i}`];
-          if (value !== null && value !== undefined) listRow.extra![name] = String(value);
-        });
-      }
-      result.push(listRow);
-    }
-    return result;
+    return readListRows(this.db, ids, columns);
   }
 }
 
@@ -442,9 +359,4 @@ function nextBatch(batch: number, scanned: number, found: number, needed: number
   if (found === 0) return batch * 2;
   const expected = ((needed - found) * scanned) / found;
   return Math.min(batch * 2, Math.max(MIN_BATCH, Math.ceil(expected * BATCH_MARGIN)));
-}
-
-function tagScope(db: Database.Database, name: string): string | undefined {
-  const id = stmt(db, 'SELECT id FROM tags WHERE name = ?').pluck().get(name) as number | undefined;
-  return id === undefined ? 'none' : `t${id}`;
 }
