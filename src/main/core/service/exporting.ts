@@ -14,12 +14,16 @@ import { requireItems } from '../library/items';
 import { bibtexBlocks } from './bibtex-blocks';
 import { type Pause, type RenderedEntry, renderEntries, renderEntriesInSlices } from './entry-cache';
 
+/** The dialect of a BibTeX format id; undefined for the other formats. */
+function bibDialect(formatId: string): 'bibtex' | 'biblatex' | undefined {
+  return formatId === 'bibtex' || formatId === 'biblatex' ? formatId : undefined;
+}
+
 /** Item ids of a scope: digests in their own order, BibTeX by citation key, else as added. */
 export function scopeItemIds(library: Library, scope: ExportScope, format: string): number[] {
-  const sort =
-    format === 'bibtex' || format === 'biblatex'
-      ? ({ field: 'citekey', direction: 'asc' } as const)
-      : ({ field: 'added', direction: 'asc' } as const);
+  const sort = bibDialect(format)
+    ? ({ field: 'citekey', direction: 'asc' } as const)
+    : ({ field: 'added', direction: 'asc' } as const);
   const all = { offset: 0, limit: 100_000_000 };
   switch (scope.kind) {
     case 'items':
@@ -62,8 +66,8 @@ export function exportText(
   const title = options.title ?? scopeLabel(library, scope);
   let text: string;
   let count: number;
-  if (format.id === 'bibtex' || format.id === 'biblatex') {
-    const dialect = format.id;
+  const dialect = bibDialect(format.id);
+  if (dialect) {
     ({ text, count } = render(format, () => bibText(library, ids, dialect, scope, options)));
   } else {
     const items = format.id === 'csl-json' ? withRelations(library, ids) : readExportItems(library.db, ids);
@@ -148,9 +152,8 @@ export async function exportTextInSlices(
   options: ExportOptions = {},
 ): Promise<ExportResult> {
   const format = exportFormat(formatId);
-  if (format.id !== 'bibtex' && format.id !== 'biblatex')
-    return exportText(library, scope, formatId, options);
-  const dialect = format.id;
+  const dialect = bibDialect(format.id);
+  if (!dialect) return exportText(library, scope, formatId, options);
   for (let attempt = 0; attempt < SLICED_ATTEMPTS; attempt++) {
     const pause = generationPause(library);
     const ids = scopeItemIds(library, scope, format.id);
