@@ -44,6 +44,8 @@ async function importThroughSheet(page: Page, expectedCount: number) {
   await expect(sheet.getByTestId('import-found')).toContainText(String(expectedCount));
   await sheet.getByRole('button', { name: /^Import \d+ papers?$/ }).click();
   await expect(sheet).toBeHidden();
+  // The list's rows are slots refilled in place: a click must wait for the import's view.
+  await expect(itemList(page)).toHaveAttribute('data-loading', 'false');
 }
 
 test('a hostile digest shows its markup as text and runs nothing', async ({ app: page }) => {

@@ -119,15 +119,17 @@ export const createJobsSlice: Slice<JobsSlice> = (set, get) => {
           ...(collectionId !== null ? { collectionId } : {}),
           ...(current.digest && digestDate && digestDate !== current.digest.date ? { digestDate } : {}),
         });
+        // The sheet closes onto the view that shows the import, in one render: switching
+        // later would move rows under a click made in between.
         set({ importJob: CLOSED });
-        const parts = [`Imported ${plural(report.added, 'paper')}`];
-        if (report.duplicates) parts.push(`${report.duplicates} already in the library`);
-        get().toast(`${parts.join(', ')}.`);
-        await get().refreshLibrary();
         if (report.collectionId !== undefined)
           get().setView({ kind: 'items', spec: { kind: 'collection', id: report.collectionId } });
         else if (report.digest)
           get().setView({ kind: 'items', spec: { kind: 'digest', id: report.digest.id } });
+        const parts = [`Imported ${plural(report.added, 'paper')}`];
+        if (report.duplicates) parts.push(`${report.duplicates} already in the library`);
+        get().toast(`${parts.join(', ')}.`);
+        await get().refreshLibrary();
         return report;
       } catch (error) {
         if (codeOf(error) === 'cancelled' || job().stage === 'cancelled')
