@@ -141,3 +141,44 @@ test('the sidebar, list and item pane are reachable and usable from the keyboard
   await expect(page.getByRole('menu')).toHaveCount(0);
   await expect(page.getByTestId('item-list')).toBeFocused();
 });
+
+test('Enter on a row whose details have not arrived yet moves the focus in when they do', async ({
+  app: page,
+}) => {
+  const list = page.getByTestId('item-list');
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  const title = page.locator('[data-pane="item"]').getByRole('textbox', { name: 'Title' });
+  await expect(title).toBeVisible();
+  // The next item's details come late, as they do from a busy main process.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/items.get', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const next = (await listRows(page).nth(1).locator('.cell-title').textContent())!;
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(list).toBeFocused(); // nothing to focus in yet
+  release();
+  await expect(title).toHaveValue(next);
+  await expect(title).toBeFocused();
+
+  // Moved on before the details came: the focus stays in the list.
+  let releaseAgain = () => {};
+  const heldAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+  await page.unroute('**/api/items.get');
+  await page.route('**/api/items.get', async (route) => {
+    await heldAgain;
+    await route.continue();
+  });
+  await page.keyboard.press('Escape');
+  await expect(list).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  releaseAgain();
+  await expect(title).toHaveValue((await listRows(page).nth(3).locator('.cell-title').textContent())!);
+  await expect(list).toBeFocused();
+});

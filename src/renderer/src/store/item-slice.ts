@@ -10,6 +10,12 @@ export interface ItemSlice {
   itemError?: string;
   /** Messages from failed edits, by field key ("title", "creators", "field:note"...). */
   fieldErrors: Record<string, string>;
+  /**
+   * The item whose first field takes the focus once the pane shows it: Enter on a row
+   * that was selected a moment ago, before its details arrived.
+   */
+  paneFocusFor?: number;
+  focusPaneWhenShown(id: number | undefined): void;
   loadItem(id: number): Promise<void>;
   clearItem(): void;
   reloadItem(): Promise<void>;
@@ -24,6 +30,7 @@ let requested: number | undefined;
 
 export const createItemSlice: Slice<ItemSlice> = (set, get) => ({
   fieldErrors: {},
+  focusPaneWhenShown: (id) => set({ paneFocusFor: id }),
   async loadItem(id) {
     requested = id;
     try {

@@ -1,5 +1,7 @@
 // The right pane in item views: the selected item (or a note of it), a summary of a
 // multiple selection, or what to do when nothing is selected.
+import { useEffect } from 'react';
+import { focusFirstField } from '../../lib/pane-focus';
 import { useSheaf } from '../../store';
 import { NoteEditorPane } from '../notes/NoteEditorPane';
 import { ItemDetailView } from './ItemDetailView';
@@ -11,6 +13,21 @@ export function ItemPane() {
   const error = useSheaf((s) => s.itemError);
   const note = useSheaf((s) => s.activeNote);
   const closeNote = useSheaf((s) => s.closeNote);
+  const focusFor = useSheaf((s) => s.paneFocusFor);
+  const selected = useSheaf((s) =>
+    s.selection.ids.size === 1 ? s.selection.ids.values().next().value : undefined,
+  );
+
+  // Enter pressed on a row before its details arrived: the focus follows them in, unless
+  // the selection moved on meanwhile.
+  useEffect(() => {
+    if (focusFor === undefined) return;
+    if (selected !== focusFor) useSheaf.getState().focusPaneWhenShown(undefined);
+    else if (detail?.id === focusFor) {
+      focusFirstField();
+      useSheaf.getState().focusPaneWhenShown(undefined);
+    }
+  }, [focusFor, selected, detail]);
 
   if (note)
     return (

@@ -7,6 +7,7 @@ import type { ViewSpec } from '../../../../shared/views';
 import { endDrag, startDrag } from '../../lib/drag';
 import { plural } from '../../lib/format';
 import { isMod } from '../../lib/keyboard';
+import { focusFirstField } from '../../lib/pane-focus';
 import { rowsPerPage } from '../../lib/windowing';
 import { useSheaf } from '../../store';
 import { rowAt } from '../../store/list-slice';
@@ -21,9 +22,15 @@ interface Options {
   ghostRef: RefObject<HTMLDivElement | null>;
 }
 
-/** Focuses the item pane's first field (Enter or a double click on a row). */
+/**
+ * Focuses the item pane's first field (Enter or a double click on a row); if the pane does
+ * not show the selected item yet, it does so once it does (ItemPane).
+ */
 function focusItemPane() {
-  document.querySelector<HTMLElement>('[data-pane="item"] [data-first-field]')?.focus();
+  const { selection, itemDetail, focusPaneWhenShown } = useSheaf.getState();
+  const selected = selection.ids.size === 1 ? selection.ids.values().next().value : undefined;
+  if (selected !== undefined && itemDetail?.id !== selected) focusPaneWhenShown(selected);
+  else focusFirstField();
 }
 
 /** The row under an event, as the user saw it (the list may have changed since). */
