@@ -22,9 +22,10 @@ import { exportBib, parseBibtex } from '../src/main/core/formats/bibtex';
 import { registerBuiltInFormats } from '../src/main/core/formats/all';
 import { readItem, replaceItemData, toItemData } from '../src/main/core/library/items';
 import { Library } from '../src/main/core/library/library';
-import { BindingWriter } from '../src/main/core/service/bindings';
+import { BindingsSync, createBindingInSlices } from '../src/main/core/service/bindings';
 import { exportText } from '../src/main/core/service/exporting';
 import { commitImport, ImportSessions, parseInput } from '../src/main/core/service/importing';
+import { longestBlock } from './lib/event-loop';
 import { syntheticLibrary } from './lib/libraries';
 import { parseBib } from '../src/main/core/formats/bibtex/parse/parser';
 import type { ExportItem } from '../src/main/core/formats/types';
@@ -199,10 +200,11 @@ async function importThenExport(text: string, runs: number): Promise<{ importMs:
 }
 
 /**
- * A whole library bound to a .bib file: one item edited, then the file's text rendered
- * again, in slices as the app's BindingsSync does (entries of unchanged items come from the
- * writer's memory; only the edited item is read and rendered). On a copy of the synthetic
- * library. `block` is the longest the event loop waited between two slices.
+ * A whole library bound to a .bib file: one item edited, then the file rewritten as the
+ * app's BindingsSync does it (entries rendered in slices, unchanged ones from the writer's
+ * memory; the file written a megabyte at a time). On a copy of the synthetic library.
+ * `block` is the longest the event loop went without a turn during the rewrites after an
+ * edit and the one after a restart.
  */
 export async function keptUpdated(count: number): Promise<{
   first: number;
@@ -214,43 +216,51 @@ export async function keptUpdated(count: number): Promise<{
   registerBuiltInFormats();
   const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-bound-'));
   const file = join(dir, 'library.sqlite');
+  const bound = join(dir, 'library.bib');
   copyFileSync(await syntheticLibrary(count), file);
   const library = Library.open(file);
+  // What the app's main process does on a change: the debounced flush, the file written.
   let block = 0;
-  let since = 0;
-  const pause = async () => {
-    block = Math.max(block, performance.now() - since);
-    await new Promise((resolve) => setImmediate(resolve));
-    since = performance.now();
-    return true;
+  const flush = async (sync: BindingsSync) => {
+    const started = performance.now();
+    const { blockMs } = await longestBlock(() => sync.flush());
+    block = Math.max(block, blockMs);
+    return performance.now() - started;
   };
-  const render = async (writer: BindingWriter) => {
-    since = performance.now();
-    const started = since;
-    const text = await writer.renderInSlices(library, { kind: 'library' }, 'bibtex', pause);
-    block = Math.max(block, performance.now() - since);
-    return { text: text!, ms: performance.now() - started };
+  const edit = (round: number) => {
+    const id = 1 + Math.floor((((round % 5) + 0.5) * count) / 5);
+    library.write('Edit', () => {
+      const item = readItem(library.db, id);
+      replaceItemData(library.db, id, { ...toItemData(item), volume: `v${round}` }, library.now());
+    });
   };
+  const newSync = () =>
+    new BindingsSync(
+      () => library,
+      (_id, _path, error) => {
+        if (error) throw new Error(error);
+      },
+    );
   try {
-    const writer = new BindingWriter();
-    const first = (await render(writer)).ms;
+    const started = performance.now();
+    await createBindingInSlices(library, { kind: 'library' }, 'bibtex', bound);
+    const first = performance.now() - started;
+    const sync = newSync();
+    await flush(sync); // reads the file once, as after a start
     const times: number[] = [];
     block = 0;
     for (let round = 0; round < 5; round++) {
-      const id = 1 + Math.floor(((round + 0.5) * count) / 5);
-      library.write('Edit', () => {
-        const item = readItem(library.db, id);
-        replaceItemData(library.db, id, { ...toItemData(item), volume: `v${round}` }, library.now());
-      });
-      const { text, ms } = await render(writer);
-      times.push(ms);
-      if (!text.includes(`v${round}`)) throw new Error('the edit is missing from the rewritten file');
+      edit(round);
+      times.push(await flush(sync));
+      if (!readFileSync(bound, 'utf8').includes(`v${round}`))
+        throw new Error('the edit is missing from the rewritten file');
     }
-    const editBlock = block;
     times.sort((a, b) => a - b);
-    // The app started again: a new writer finds the entries stored in the library.
-    const restarted = (await render(new BindingWriter())).ms;
-    return { first, restarted, best: times[0]!, median: times[2]!, block: editBlock };
+    // The app started again: a new sync finds the entries stored in the library, and the
+    // file on disk to compare with.
+    edit(5);
+    const restarted = await flush(newSync());
+    return { first, restarted, best: times[0]!, median: times[2]!, block };
   } finally {
     library.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Import and export.
 import { SheafError } from '../../core/errors';
-import { writeFileAtomic } from '../../core/files/atomic-write';
+import { textChunks, writeFileAtomicInSlices } from '../../core/files/atomic-write';
 import { exportFormats, importFormats } from '../../core/formats/registry';
 import { exportTextInSlices, safeFileName, scopeLabel } from '../../core/service/exporting';
 import { commitImport, previewImport } from '../../core/service/importing';
@@ -68,7 +68,7 @@ export const transferHandlers: Handlers<
     const result = await exportTextInSlices(library, scope, format, unicode === undefined ? {} : { unicode });
     const path = await platform.chooseSavePath(result.filename, result.filename.split('.').pop() ?? 'txt');
     if (!path) return { path: null, count: result.count };
-    writeFileAtomic(path, result.text);
+    await writeFileAtomicInSlices(path, textChunks(result.text));
     return { path, count: result.count };
   },
   'bindings.list': (_, { library }) => listBindings(library),

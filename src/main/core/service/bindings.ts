@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Binding, ExportScope } from '../../../shared/results';
 import { mapFailure, SheafError } from '../errors';
 import { stmt } from '../db/statements';
-import { writeFileAtomic } from '../files/atomic-write';
+import { joinedChunks, writeFileAtomic, writeFileAtomicInSlices } from '../files/atomic-write';
 import { bibEntryOptions, crossrefParentsLast } from '../formats/bibtex';
 import type { Library } from '../library/library';
 import { type Pause, type RenderedEntry, renderEntries, renderEntriesInSlices } from './entry-cache';
@@ -110,31 +110,50 @@ export function deleteBinding(library: Library, id: number): void {
 export class BindingWriter {
   /** Per format and scope: each item's last rendered entry and the stamp of the state it shows. */
   private readonly entries = new Map<string, Map<number, RenderedEntry>>();
-  private readonly lastText = new Map<string, string>();
+  /** Per path, the entries last written there (the cache's own strings: no copy of the file). */
+  private readonly written = new Map<string, readonly string[]>();
 
   /** Rewrites the binding's file if its text changed; returns true if written. */
   write(library: Library, row: BindingRow): boolean {
-    return this.recording(library, row, () =>
-      this.save(library, row, this.render(library, scopeOf(row), row.format)),
-    );
+    return this.recording(library, row, () => {
+      const parts = this.renderParts(library, scopeOf(row), row.format);
+      const same = this.sameAsLast(row.path, parts) ?? fileHolds(readIfPresent(row.path), parts);
+      if (same) {
+        this.written.set(row.path, parts);
+        return false;
+      }
+      writeFileAtomic(row.path, fileText(parts));
+      this.wrote(library, row, parts);
+      return true;
+    });
   }
 
   /**
-   * write() with the entries rendered in slices and `pause` awaited between them: the
-   * app's main process answers the window in the meantime. 'stale' when `pause` said the
-   * library changed: the slices may show different states of it, so nothing is written.
+   * write() for a process that must keep answering: the entries are rendered in slices with
+   * `pause` awaited between them, and the file is written a megabyte at a time off the event
+   * loop. 'stale' when `pause` said the library changed: the slices may show different
+   * states of it, so nothing is written. A change during the file write does not stop it
+   * (the text shows one state); the write that change schedules follows.
    */
   async writeInSlices(
     library: Library,
     row: BindingRow,
     pause: Pause,
   ): Promise<'written' | 'same' | 'stale'> {
-    const scope = scopeOf(row);
-    const text = await this.recording(library, row, () =>
-      this.renderInSlices(library, scope, row.format, pause),
-    );
-    if (text === undefined) return 'stale';
-    return this.recording(library, row, () => this.save(library, row, text)) ? 'written' : 'same';
+    return this.recording(library, row, async () => {
+      const parts = await this.renderInSlices(library, scopeOf(row), row.format, pause);
+      if (parts === undefined) return 'stale';
+      const same =
+        this.sameAsLast(row.path, parts) ??
+        (await fileHoldsInSlices(await readIfPresentAsync(row.path), parts));
+      if (same) {
+        this.written.set(row.path, parts);
+        return 'same';
+      }
+      await writeFileAtomicInSlices(row.path, joinedChunks(parts, ENTRY_SEPARATOR, FILE_END));
+      this.wrote(library, row, parts);
+      return 'written';
+    });
   }
 
   /** Writes every binding whose file is out of date; returns the paths written. */
@@ -150,23 +169,28 @@ export class BindingWriter {
     return written;
   }
 
+  /** The text of the scope's bound file. */
   render(library: Library, scope: ExportScope, formatId: 'bibtex' | 'biblatex'): string {
-    const entries = this.scopeEntries(scope, formatId);
-    const ids = scopeItemIds(library, scope, formatId);
-    return this.assemble(renderEntries(library.db, ids, bibEntryOptions(formatId), entries), entries);
+    return fileText(this.renderParts(library, scope, formatId));
   }
 
-  /** render() in slices; undefined when `pause` says to stop. */
+  /** The entries of the scope's bound file, in file order, rendered in slices; undefined when `pause` says to stop. */
   async renderInSlices(
     library: Library,
     scope: ExportScope,
     formatId: 'bibtex' | 'biblatex',
     pause: Pause,
-  ): Promise<string | undefined> {
+  ): Promise<string[] | undefined> {
     const entries = this.scopeEntries(scope, formatId);
     const ids = scopeItemIds(library, scope, formatId);
     const present = await renderEntriesInSlices(library.db, ids, bibEntryOptions(formatId), pause, entries);
-    return present && this.assemble(present, entries);
+    return present && this.order(present, entries);
+  }
+
+  private renderParts(library: Library, scope: ExportScope, formatId: 'bibtex' | 'biblatex'): string[] {
+    const entries = this.scopeEntries(scope, formatId);
+    const ids = scopeItemIds(library, scope, formatId);
+    return this.order(renderEntries(library.db, ids, bibEntryOptions(formatId), entries), entries);
   }
 
   /** One cache per bound file's scope: pruning one scope's cache must not empty another's. */
@@ -177,30 +201,31 @@ export class BindingWriter {
     return entries;
   }
 
-  private assemble(present: RenderedEntry[], entries: Map<number, RenderedEntry>): string {
+  private order(present: RenderedEntry[], entries: Map<number, RenderedEntry>): string[] {
     const parts = crossrefParentsLast(present, (entry) => entry).map((entry) => entry.text);
     // Forget entries of items that are gone, so the cache stays the library's size.
     if (entries.size > parts.length * 2 + 1000) {
       const kept = new Set(present);
       for (const [id, entry] of entries) if (!kept.has(entry)) entries.delete(id);
     }
-    return parts.length ? `${parts.join('\n\n')}\n` : '';
+    return parts;
   }
 
-  /** Writes `text` unless the file already holds it; true if written. */
-  private save(library: Library, row: BindingRow, text: string): boolean {
-    // The first time round, the file on disk is what was last written (by any process).
-    if ((this.lastText.get(row.path) ?? readIfPresent(row.path)) === text) {
-      this.lastText.set(row.path, text);
-      return false;
-    }
-    writeFileAtomic(row.path, text);
-    this.lastText.set(row.path, text);
+  /**
+   * Whether `parts` are what this writer last wrote at `path`; undefined the first time
+   * round, when the file on disk (last written by any process) has to say.
+   */
+  private sameAsLast(path: string, parts: readonly string[]): boolean | undefined {
+    const last = this.written.get(path);
+    return last && sameParts(last, parts);
+  }
+
+  private wrote(library: Library, row: BindingRow, parts: readonly string[]): void {
+    this.written.set(row.path, parts);
     stmt(library.db, 'UPDATE bindings SET last_written = ?, last_error = NULL WHERE id = ?').run(
       library.now(),
       row.id,
     );
-    return true;
   }
 
   /** Runs `work`, recording its failure on the binding (shown in the bindings list). */
@@ -214,6 +239,64 @@ export class BindingWriter {
   }
 }
 
+/** A bound file is its entries, a blank line between them, and a final newline. */
+const ENTRY_SEPARATOR = '\n\n';
+const FILE_END = '\n';
+
+function fileText(parts: readonly string[]): string {
+  return parts.length ? parts.join(ENTRY_SEPARATOR) + FILE_END : '';
+}
+
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  // Unchanged entries are the cache's same strings: most comparisons are of one pointer.
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/**
+ * Whether `file` (its bytes) is fileText(parts), checked without building that text or
+ * decoding the file's; pausing (a bare yield) every 10,000 entries so that a caller can let
+ * the event loop turn.
+ */
+function* checkFile(file: Buffer | undefined, parts: readonly string[]): Generator<void, boolean> {
+  if (file === undefined) return false;
+  const separator = Buffer.from(ENTRY_SEPARATOR);
+  const end = Buffer.from(FILE_END);
+  let at = 0;
+  for (let index = 0; index < parts.length; index++) {
+    if (index % 10_000 === 9_999) yield;
+    const part = Buffer.from(parts[index]!);
+    const after = index === parts.length - 1 ? end : separator;
+    const next = at + part.length + after.length;
+    if (
+      next > file.length ||
+      !file.subarray(at, at + part.length).equals(part) ||
+      !file.subarray(at + part.length, next).equals(after)
+    )
+      return false;
+    at = next;
+  }
+  return at === file.length;
+}
+
+function fileHolds(file: Buffer | undefined, parts: readonly string[]): boolean {
+  const steps = checkFile(file, parts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+async function fileHoldsInSlices(file: Buffer | undefined, parts: readonly string[]): Promise<boolean> {
+  const steps = checkFile(file, parts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 function scopeOf(row: BindingRow): ExportScope {
   return JSON.parse(row.scope) as ExportScope;
 }
@@ -222,11 +305,31 @@ function bindingRows(library: Library): BindingRow[] {
   return stmt(library.db, 'SELECT * FROM bindings').all() as BindingRow[];
 }
 
-function readIfPresent(file: string): string | undefined {
+function readIfPresent(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file);
   } catch {
     return undefined;
+  }
+}
+
+/** readIfPresent off the event loop: one read of the whole file (readFile reads 512 KB at a time). */
+async function readIfPresentAsync(file: string): Promise<Buffer | undefined> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, 'r');
+    const bytes = Buffer.allocUnsafe((await handle.stat()).size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return bytes.subarray(0, filled);
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

@@ -125,6 +125,29 @@ describe('a .bib file kept updated', () => {
     expect(fs.statSync(file).mtimeMs).toBe(before);
   });
 
+  it('rewrites a file another program changed, on the first write after a start, as one pass would write it', async () => {
+    const api = temp.host();
+    const { file, sync, written } = await boundCollection(api);
+    const intact = fs.readFileSync(file, 'utf8');
+    for (const tampered of [intact.slice(0, -1), `${intact}% a note\n`, intact.replace('@', '@@'), '']) {
+      fs.writeFileSync(file, tampered);
+      const started = new BindingsSync(
+        () => api.library,
+        (_, at) => written.push(at),
+        0,
+      );
+      await started.flush();
+      expect(fs.readFileSync(file, 'utf8')).toBe(intact);
+    }
+    expect(written).toEqual([file, file, file, file]);
+    // An intact file is left alone.
+    await sync.flush();
+    expect(written).toHaveLength(4);
+    expect(new BindingWriter().render(api.library, listBindings(api.library)[0]!.scope, 'bibtex')).toBe(
+      intact,
+    );
+  });
+
   it('keeps one cache per bound file: a small file beside the whole library re-renders one entry each', async () => {
     const api = temp.host();
     const { collection, a } = await boundCollection(api);
