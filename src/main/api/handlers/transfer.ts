@@ -1,8 +1,13 @@
 // Import and export.
 import { SheafError } from '../../core/errors';
-import { textChunks, writeFileAtomicInSlices } from '../../core/files/atomic-write';
 import { exportFormats, importFormats } from '../../core/formats/registry';
-import { exportTextInSlices, safeFileName, scopeLabel } from '../../core/service/exporting';
+import {
+  exportFileName,
+  exportTextInSlices,
+  safeFileName,
+  saveExportInSlices,
+  scopeLabel,
+} from '../../core/service/exporting';
 import { commitImport, previewImport } from '../../core/service/importing';
 import { createBindingInSlices, deleteBinding, listBindings } from '../../core/service/bindings';
 import type { Handlers } from './types';
@@ -65,11 +70,18 @@ export const transferHandlers: Handlers<
         'Saving to a file needs the desktop app; use export.text and download it.',
       );
     }
-    const result = await exportTextInSlices(library, scope, format, unicode === undefined ? {} : { unicode });
-    const path = await platform.chooseSavePath(result.filename, result.filename.split('.').pop() ?? 'txt');
-    if (!path) return { path: null, count: result.count };
-    await writeFileAtomicInSlices(path, textChunks(result.text));
-    return { path, count: result.count };
+    // The dialog first (a big export takes seconds), then the file written as it renders.
+    const filename = exportFileName(library, scope, format);
+    const path = await platform.chooseSavePath(filename, filename.split('.').pop() ?? 'txt');
+    if (!path) return { path: null, count: 0 };
+    const count = await saveExportInSlices(
+      library,
+      scope,
+      format,
+      path,
+      unicode === undefined ? {} : { unicode },
+    );
+    return { path, count };
   },
   'bindings.list': (_, { library }) => listBindings(library),
   'bindings.create': async ({ scope, format }, { library, platform }) => {

@@ -2,7 +2,15 @@
 import type { ExportResult, ExportScope } from '../../../shared/results';
 import { mapFailure, SheafError } from '../errors';
 import { exportFormat } from '../formats/registry';
-import { assembleBib, bibEntryOptions, type BibtexBlocks, crossrefParentsLast } from '../formats/bibtex';
+import {
+  assembleBib,
+  bibEntryOptions,
+  bibFrame,
+  type BibtexBlocks,
+  crossrefParentsLast,
+  ENTRY_SEPARATOR,
+} from '../formats/bibtex';
+import { joinedChunks, textChunks, writeFileAtomicInSlices } from '../files/atomic-write';
 import type { ExportFormat, ExportOptions } from '../formats/types';
 import { readExportItems } from '../library/bulk-read';
 import type { CslExportItem } from '../formats/csl';
@@ -136,14 +144,10 @@ function bibFile(
   };
 }
 
-/** A write that changed the library this many times during one export ends the slicing. */
-const SLICED_ATTEMPTS = 3;
-
 /**
  * exportText for a host that must keep answering while it works (the app, the browser
  * mode): BibTeX entries are read and rendered in slices with the event loop turning in
- * between (entry-cache.ts). A change to the library during the slices starts the export
- * over, so the file shows one state of it; after SLICED_ATTEMPTS, one synchronous pass.
+ * between (entry-cache.ts).
  */
 export async function exportTextInSlices(
   library: Library,
@@ -154,14 +158,72 @@ export async function exportTextInSlices(
   const format = exportFormat(formatId);
   const dialect = bibDialect(format.id);
   if (!dialect) return exportText(library, scope, formatId, options);
+  const { entries, blocks } = await bibEntriesInSlices(library, scope, format, dialect, options);
+  return result(format, options.title ?? scopeLabel(library, scope), bibFile(entries, blocks));
+}
+
+/**
+ * exportTextInSlices written to `path` as it goes (atomic-write.ts), for the desktop's
+ * save: a .bib is written entry by entry and never held as one text. Returns the count.
+ */
+export async function saveExportInSlices(
+  library: Library,
+  scope: ExportScope,
+  formatId: string,
+  path: string,
+  options: ExportOptions = {},
+): Promise<number> {
+  const format = exportFormat(formatId);
+  const dialect = bibDialect(format.id);
+  if (!dialect) {
+    const { text, count } = exportText(library, scope, formatId, options);
+    await writeFileAtomicInSlices(path, textChunks(text));
+    return count;
+  }
+  const { entries, blocks } = await bibEntriesInSlices(library, scope, format, dialect, options);
+  const texts = crossrefParentsLast(entries, (entry) => entry).map((entry) => entry.text);
+  await writeFileAtomicInSlices(path, bibChunks(texts, blocks));
+  return entries.length;
+}
+
+/** assembleBib(texts, blocks) a megabyte or so at a time, joined only as each is written. */
+function* bibChunks(texts: readonly string[], blocks: BibtexBlocks | undefined): Generator<string> {
+  const { head, tail } = bibFrame(blocks);
+  yield head;
+  yield* joinedChunks(texts, ENTRY_SEPARATOR, ENTRY_SEPARATOR);
+  yield tail;
+}
+
+/** The file name an export of `scope` is offered under. */
+export function exportFileName(library: Library, scope: ExportScope, formatId: string): string {
+  return `${safeFileName(scopeLabel(library, scope))}.${exportFormat(formatId).extension}`;
+}
+
+/** A write that changed the library this many times during one export ends the slicing. */
+const SLICED_ATTEMPTS = 3;
+
+/**
+ * The entries of a .bib export, rendered in slices. A change to the library during the
+ * slices starts them over, so the file shows one state of it; after SLICED_ATTEMPTS, one
+ * synchronous pass, so that a library that never stops changing still gets its export.
+ */
+async function bibEntriesInSlices(
+  library: Library,
+  scope: ExportScope,
+  format: ExportFormat,
+  dialect: 'bibtex' | 'biblatex',
+  options: ExportOptions,
+): Promise<{ entries: RenderedEntry[]; blocks: BibtexBlocks | undefined }> {
   for (let attempt = 0; attempt < SLICED_ATTEMPTS; attempt++) {
     const pause = generationPause(library);
     const ids = scopeItemIds(library, scope, format.id);
     const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
     const entries = await render(format, () => renderEntriesInSlices(library.db, ids, entryOptions, pause));
-    if (entries) return result(format, options.title ?? scopeLabel(library, scope), bibFile(entries, blocks));
+    if (entries) return { entries, blocks };
   }
-  return exportText(library, scope, formatId, options);
+  const ids = scopeItemIds(library, scope, format.id);
+  const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
+  return { entries: render(format, () => renderEntries(library.db, ids, entryOptions)), blocks };
 }
 
 /**

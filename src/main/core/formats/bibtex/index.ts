@@ -18,11 +18,13 @@ export { parseBibtex, parseBibtexBytes } from './import';
 export {
   assembleBib,
   BIB_ENTRY_REVISION,
+  bibFrame,
   bibEntry,
   bibEntryOptions,
   bibEntryVariant,
   crossrefLink,
   crossrefParentsLast,
+  ENTRY_SEPARATOR,
   exportBib,
   type BibEntryOptions,
   type BibExportOptions,

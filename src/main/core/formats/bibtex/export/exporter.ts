@@ -64,14 +64,21 @@ export function bibEntry(item: ExportItem, options: BibEntryOptions): string {
 
 /** A file of entries (in the order given): @preamble and @string first, comments last. */
 export function assembleBib(entries: readonly string[], blocks?: BibtexBlocks): string {
-  const parts: string[] = [];
-  for (const preamble of blocks?.preambles ?? []) parts.push(`@preamble{${preamble}}\n`);
-  for (const [name, raw] of Object.entries(blocks?.strings ?? {})) parts.push(`@string{${name} = ${raw}}\n`);
-  if (parts.length > 0) parts.push('\n');
+  const { head, tail } = bibFrame(blocks);
   // One join of the entries: no array of twice as many pieces for a library's worth.
-  if (entries.length > 0) parts.push(entries.join('\n\n'), '\n\n');
-  for (const comment of blocks?.comments ?? []) parts.push(commentText(comment));
-  return parts.join('');
+  return head + (entries.length > 0 ? `${entries.join(ENTRY_SEPARATOR)}${ENTRY_SEPARATOR}` : '') + tail;
+}
+
+/** Between two entries of a file, and after the last one. */
+export const ENTRY_SEPARATOR = '\n\n';
+
+/** What a file has before its entries (preambles, @string) and after them (comments). */
+export function bibFrame(blocks?: BibtexBlocks): { head: string; tail: string } {
+  const head: string[] = [];
+  for (const preamble of blocks?.preambles ?? []) head.push(`@preamble{${preamble}}\n`);
+  for (const [name, raw] of Object.entries(blocks?.strings ?? {})) head.push(`@string{${name} = ${raw}}\n`);
+  if (head.length > 0) head.push('\n');
+  return { head: head.join(''), tail: (blocks?.comments ?? []).map(commentText).join('') };
 }
 
 export function crossrefLink(item: ExportItem): CrossrefLink {
