@@ -152,7 +152,10 @@ export const contract = {
   'export.text': method(
     z.strictObject({ scope: s.exportScope, format: s.formatId, unicode: z.boolean().optional() }),
   ).returns<ExportResult>(),
-  /** Desktop only: asks where to save (a system dialog) and writes the file atomically. */
+  /**
+   * Desktop only: asks where to save (a system dialog), then writes the file atomically as
+   * it renders. `count` is the items written: 0, with `path` null, when the dialog was cancelled.
+   */
   'export.save': method(
     z.strictObject({ scope: s.exportScope, format: s.formatId, unicode: z.boolean().optional() }),
   ).returns<{ path: string | null; count: number }>(),

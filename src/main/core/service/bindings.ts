@@ -8,7 +8,7 @@ import type { Binding, ExportScope } from '../../../shared/results';
 import { mapFailure, SheafError } from '../errors';
 import { stmt } from '../db/statements';
 import { joinedChunks, writeFileAtomic, writeFileAtomicInSlices } from '../files/atomic-write';
-import { bibEntryOptions, crossrefParentsLast } from '../formats/bibtex';
+import { bibEntryOptions, crossrefParentsLast, ENTRY_SEPARATOR } from '../formats/bibtex';
 import type { Library } from '../library/library';
 import { type Pause, type RenderedEntry, renderEntries, renderEntriesInSlices } from './entry-cache';
 import { generationPause, scopeItemIds, scopeLabel } from './exporting';
@@ -240,7 +240,6 @@ export class BindingWriter {
 }
 
 /** A bound file is its entries, a blank line between them, and a final newline. */
-const ENTRY_SEPARATOR = '\n\n';
 const FILE_END = '\n';
 
 function fileText(parts: readonly string[]): string {
