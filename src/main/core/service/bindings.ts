@@ -8,9 +8,15 @@ import type { Binding, ExportScope } from '../../../shared/results';
 import { mapFailure, SheafError } from '../errors';
 import { stmt } from '../db/statements';
 import { joinedChunks, writeFileAtomic, writeFileAtomicInSlices } from '../files/atomic-write';
-import { bibEntryOptions, crossrefParentsLast, ENTRY_SEPARATOR } from '../formats/bibtex';
+import { bibEntryOptions, ENTRY_SEPARATOR } from '../formats/bibtex';
 import type { Library } from '../library/library';
-import { type Pause, type RenderedEntry, renderEntries, renderEntriesInSlices } from './entry-cache';
+import {
+  fileOrder,
+  type Pause,
+  type RenderedEntry,
+  renderEntries,
+  renderEntriesInSlices,
+} from './entry-cache';
 import { generationPause, scopeItemIds, scopeLabel } from './exporting';
 
 interface BindingRow {
@@ -175,7 +181,7 @@ export class BindingWriter {
   }
 
   /** The entries of the scope's bound file, in file order, rendered in slices; undefined when `pause` says to stop. */
-  async renderInSlices(
+  private async renderInSlices(
     library: Library,
     scope: ExportScope,
     formatId: 'bibtex' | 'biblatex',
@@ -202,7 +208,7 @@ export class BindingWriter {
   }
 
   private order(present: RenderedEntry[], entries: Map<number, RenderedEntry>): string[] {
-    const parts = crossrefParentsLast(present, (entry) => entry).map((entry) => entry.text);
+    const parts = fileOrder(present);
     // Forget entries of items that are gone, so the cache stays the library's size.
     if (entries.size > parts.length * 2 + 1000) {
       const kept = new Set(present);

@@ -11,6 +11,7 @@ import {
   bibEntry,
   bibEntryVariant,
   type CrossrefLink,
+  crossrefParentsLast,
 } from '../formats/bibtex';
 import { BATCH, IN_BATCH, readExportItems, sortedUnique } from '../library/bulk-read';
 
@@ -18,6 +19,11 @@ import { BATCH, IN_BATCH, readExportItems, sortedUnique } from '../library/bulk-
 export interface RenderedEntry extends CrossrefLink {
   stamp: string;
   text: string;
+}
+
+/** Entry texts in the order a .bib file needs: crossref parents after their children. */
+export function fileOrder(entries: readonly RenderedEntry[]): string[] {
+  return crossrefParentsLast(entries, (entry) => entry).map((entry) => entry.text);
 }
 
 /**

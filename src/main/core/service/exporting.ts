@@ -7,7 +7,6 @@ import {
   bibEntryOptions,
   bibFrame,
   type BibtexBlocks,
-  crossrefParentsLast,
   ENTRY_SEPARATOR,
 } from '../formats/bibtex';
 import { joinedChunks, textChunks, writeFileAtomicInSlices } from '../files/atomic-write';
@@ -20,7 +19,13 @@ import { listNotes } from '../library/notes';
 import type { Library } from '../library/library';
 import { requireItems } from '../library/items';
 import { bibtexBlocks } from './bibtex-blocks';
-import { type Pause, type RenderedEntry, renderEntries, renderEntriesInSlices } from './entry-cache';
+import {
+  fileOrder,
+  type Pause,
+  type RenderedEntry,
+  renderEntries,
+  renderEntriesInSlices,
+} from './entry-cache';
 
 /** The dialect of a BibTeX format id; undefined for the other formats. */
 function bibDialect(formatId: string): 'bibtex' | 'biblatex' | undefined {
@@ -134,14 +139,7 @@ function bibFile(
   entries: RenderedEntry[],
   blocks: BibtexBlocks | undefined,
 ): { text: string; count: number } {
-  const ordered = crossrefParentsLast(entries, (entry) => entry);
-  return {
-    text: assembleBib(
-      ordered.map((entry) => entry.text),
-      blocks,
-    ),
-    count: entries.length,
-  };
+  return { text: assembleBib(fileOrder(entries), blocks), count: entries.length };
 }
 
 /**
@@ -181,8 +179,7 @@ export async function saveExportInSlices(
     return count;
   }
   const { entries, blocks } = await bibEntriesInSlices(library, scope, format, dialect, options);
-  const texts = crossrefParentsLast(entries, (entry) => entry).map((entry) => entry.text);
-  await writeFileAtomicInSlices(path, bibChunks(texts, blocks));
+  await writeFileAtomicInSlices(path, bibChunks(fileOrder(entries), blocks));
   return entries.length;
 }
 
