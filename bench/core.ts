@@ -71,6 +71,8 @@ async function bulkInsert(): Promise<Figure[]> {
     const seconds = await buildSyntheticLibrary(path.join(dir, 'bulk.sqlite'), 100_000, {
       seed: 7,
       collections: 0,
+      // As the app opens a library: the import's commit leaves the checkpoint to a worker.
+      backgroundCheckpoints: true,
     });
     const figures: Figure[] = [
       {
@@ -205,7 +207,8 @@ export async function toggle(file: string, size: number): Promise<Figure[]> {
   const fd = fs.openSync(copy, 'r+');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-  const library = Library.open(copy);
+  // Opened as the app opens it: WAL checkpoints on a worker thread (ADR 63).
+  const library = Library.open(copy, { backgroundCheckpoints: true });
   const host = new LibraryHost(library, {});
   try {
     const itemIds = Array.from({ length: 10_000 }, (_, i) => 1 + Math.floor((i * size) / 10_000));
@@ -216,6 +219,8 @@ export async function toggle(file: string, size: number): Promise<Figure[]> {
       value: { id: number };
     };
     const call = async (method: string, args: unknown) => {
+      // A user's next action comes after the last one's checkpoint (on the worker) is done.
+      await library.checkpointsSettled();
       const started = performance.now();
       const result = await dispatch(handlers, host, method, args);
       if (!result.ok) throw new Error(result.error.message);

@@ -15,7 +15,10 @@ for (const c of cfg) {
   l0.db.prepare(`INSERT INTO search(search, rank) VALUES ('${k}', ${Number(v)})`).run();
 }
 l0.close();
-const s = await buildSyntheticLibrary(file, count, { collections: 0 });
+const s = await buildSyntheticLibrary(file, count, {
+  collections: 0,
+  backgroundCheckpoints: !process.env.NOBG,
+});
 const l = Library.open(file);
 const qs: string[] = [];
 const search = (q: string) =>

@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     const libraryOptions = {
       ...(nativeBinding ? { nativeBinding } : {}),
       beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, db.name, from),
+      backgroundCheckpoints: true,
     };
     const library = await openLibraryInteractively(file, libraryOptions);
     if (!library) {

@@ -32,11 +32,18 @@ export interface GlobalOptions {
   readOnly?: boolean;
 }
 
-export function openHost(options: GlobalOptions, readonly = false): LibraryHost {
+/** How a command holds the library: `longLived` for those that run until stopped (serve, --watch). */
+export interface HostMode {
+  readonly?: boolean;
+  longLived?: boolean;
+}
+
+export function openHost(options: GlobalOptions, mode: HostMode = {}): LibraryHost {
   registerBuiltInFormats();
   const file = resolveLibraryPath(options.library);
   const libraryOptions = {
-    readonly: readonly || options.readOnly === true,
+    readonly: mode.readonly === true || options.readOnly === true,
+    backgroundCheckpoints: mode.longLived === true,
     beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, file, from),
   };
   // A library that will not open ends in its problem and the ways forward (recovery.ts).
@@ -47,9 +54,9 @@ export function openHost(options: GlobalOptions, readonly = false): LibraryHost 
 export async function withHost<T>(
   options: GlobalOptions,
   run: (host: LibraryHost) => Promise<T> | T,
-  readonly = false,
+  mode: HostMode = {},
 ): Promise<T> {
-  const host = openHost(options, readonly);
+  const host = openHost(options, mode);
   try {
     return await run(host);
   } finally {

@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError('--port takes 0-65535.', EXIT.usage);
       // The library first: a library that will not open is the news that matters.
-      const host = openHost(command.optsWithGlobals<GlobalOptions>());
+      const host = openHost(command.optsWithGlobals<GlobalOptions>(), { longLived: true });
       const rendererDir = options.renderer ?? defaultRendererDir();
       if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
         host.close();

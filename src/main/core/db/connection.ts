@@ -23,6 +23,11 @@ export interface OpenOptions {
 /** The native addon this process's connections use: Electron's own build, once the app names it. */
 let processBinding: string | undefined;
 
+/** The native addon named by the app for this process, if any (workers must load the same). */
+export function nativeBindingInUse(): string | undefined {
+  return processBinding;
+}
+
 /**
  * A plain connection to an SQLite file (a backup being made, checked or restored) with the
  * native addon the library was opened with: in the desktop app, the Node build cannot load.

@@ -3,7 +3,8 @@
 // in small modules that take the database handle.
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { openDatabase, type OpenOptions } from '../db/connection';
+import { BackgroundCheckpointer } from '../db/checkpointer';
+import { nativeBindingInUse, openDatabase, type OpenOptions } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { stmt } from '../db/statements';
 import { SheafError } from '../errors';
@@ -32,6 +33,12 @@ export interface LibraryOptions extends OpenOptions {
   /** Clock for timestamps (tests pin it). */
   now?: () => number;
   historyLimit?: number;
+  /**
+   * Checkpoint the write-ahead log on a worker thread instead of inside commits (ADR 63):
+   * for long-lived hosts (the app, the browser mode, `export --watch`). A short CLI command
+   * gains nothing: its close checkpoints anyway.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 export class Library {
@@ -43,6 +50,7 @@ export class Library {
   private dataVersion: number;
   private formulaCache?: CitekeyFormula;
   private watchTimer: NodeJS.Timeout | undefined;
+  private readonly checkpointer: BackgroundCheckpointer | undefined;
 
   private constructor(
     readonly db: Database.Database,
@@ -59,6 +67,10 @@ export class Library {
     });
     this.lists = new ListReader(db, () => this.generation());
     this.dataVersion = this.readDataVersion();
+    if (options.backgroundCheckpoints && !readonly && file !== ':memory:') {
+      const nativeBinding = options.nativeBinding ?? nativeBindingInUse();
+      this.checkpointer = new BackgroundCheckpointer(db, file, nativeBinding ? { nativeBinding } : {});
+    }
   }
 
   static open(file: string, options: LibraryOptions = {}): Library {
@@ -70,7 +82,19 @@ export class Library {
   openSibling(): Library {
     if (this.file === ':memory:')
       throw new SheafError('invalid-argument', 'An in-memory library has no second connection.');
-    return Library.open(this.file, { ...this.options, beforeMigrate: undefined });
+    const sibling = Library.open(this.file, {
+      ...this.options,
+      beforeMigrate: undefined,
+      backgroundCheckpoints: false,
+    });
+    // Its commit (a whole import) is checkpointed by this library's worker, told through changedBy.
+    if (this.checkpointer?.running) sibling.db.pragma('wal_autocheckpoint = 0');
+    return sibling;
+  }
+
+  /** Resolves once committed changes are checkpointed into the file (tests, benchmarks). */
+  checkpointsSettled(): Promise<void> {
+    return this.checkpointer?.settled() ?? Promise.resolve();
   }
 
   now(): number {
@@ -186,6 +210,7 @@ export class Library {
     if (this.watchTimer) clearInterval(this.watchTimer);
     this.watchTimer = undefined;
     this.listeners.clear();
+    this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 
@@ -204,6 +229,8 @@ export class Library {
   }
 
   private emit(change: LibraryChange): void {
+    // Every commit of this process reaches here (a sibling's through changedBy).
+    if (!change.external) this.checkpointer?.changed();
     for (const listener of this.listeners) {
       try {
         listener(change);
