@@ -218,7 +218,9 @@ export async function keptUpdated(count: number): Promise<{
   const file = join(dir, 'library.sqlite');
   const bound = join(dir, 'library.bib');
   copyFileSync(await syntheticLibrary(count), file);
-  const library = Library.open(file);
+  // Opened as the app opens it, with its checkpoint worker (ADR 63).
+  const library = Library.open(file, { backgroundWorkers: true });
+  await library.backgroundSettled();
   // What the app's main process does on a change: the debounced flush, the file written.
   let block = 0;
   const flush = async (sync: BindingsSync) => {

@@ -95,7 +95,7 @@ export interface SyntheticOptions {
   collections?: number;
   onProgress?: (done: number) => void;
   /** Open the library as the app does, with WAL checkpoints on a worker (ADR 63). */
-  backgroundCheckpoints?: boolean;
+  backgroundWorkers?: boolean;
 }
 
 /** Fills `file` with `count` synthetic items; returns the seconds the imports took. */
@@ -105,8 +105,8 @@ export async function buildSyntheticLibrary(
   options: SyntheticOptions = {},
 ): Promise<number> {
   const random = rng(options.seed ?? 1);
-  const library = Library.open(file, { backgroundCheckpoints: options.backgroundCheckpoints ?? false });
-  await library.checkpointsSettled(); // the worker has started (or failed to)
+  const library = Library.open(file, { backgroundWorkers: options.backgroundWorkers ?? false });
+  await library.backgroundSettled(); // the worker has started (or failed to)
   const sessions = new ImportSessions();
   let importSeconds = 0;
   try {

@@ -17,7 +17,7 @@ for (const c of cfg) {
 l0.close();
 const s = await buildSyntheticLibrary(file, count, {
   collections: 0,
-  backgroundCheckpoints: !process.env.NOBG,
+  backgroundWorkers: !process.env.NOBG,
 });
 const l = Library.open(file);
 const qs: string[] = [];

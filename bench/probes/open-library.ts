@@ -7,7 +7,7 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: open-library.ts FILE');
 const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
 const opened = performance.now();
-const library = Library.open(file, { backgroundCheckpoints: true });
+const library = Library.open(file, { backgroundWorkers: true });
 const openMs = performance.now() - opened;
 const started = performance.now();
 const window = library.lists.window({
@@ -19,7 +19,7 @@ const window = library.lists.window({
 library.info();
 const firstWindowMs = performance.now() - started;
 if (window.rows.length === 0) throw new Error('empty library');
-await library.checkpointsSettled(); // the worker's thread and connection count in the memory
+await library.backgroundSettled(); // the worker's thread and connection count in the memory
 console.log(
   JSON.stringify({ openMs, firstWindowMs, rssMb: process.memoryUsage().rss / 2 ** 20, baselineRssMb }),
 );

@@ -51,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     const libraryOptions = {
       ...(nativeBinding ? { nativeBinding } : {}),
       beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, db.name, from),
-      backgroundCheckpoints: true,
+      backgroundWorkers: true,
     };
     const library = await openLibraryInteractively(file, libraryOptions);
     if (!library) {

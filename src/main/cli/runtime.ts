@@ -43,7 +43,7 @@ export function openHost(options: GlobalOptions, mode: HostMode = {}): LibraryHo
   const file = resolveLibraryPath(options.library);
   const libraryOptions = {
     readonly: mode.readonly === true || options.readOnly === true,
-    backgroundCheckpoints: mode.longLived === true,
+    backgroundWorkers: mode.longLived === true,
     beforeMigrate: (db: Library['db'], from: number) => backupBeforeMigration(db, file, from),
   };
   // A library that will not open ends in its problem and the ways forward (recovery.ts).

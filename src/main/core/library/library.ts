@@ -10,6 +10,7 @@ import { stmt } from '../db/statements';
 import { SheafError } from '../errors';
 import { compileFormula, DEFAULT_CITEKEY_FORMULA, type CitekeyFormula } from './citekey-pattern';
 import { History, type HistoryStep } from './history';
+import { BackgroundIdLists } from './id-lists';
 import { Transactor } from './transact';
 import { ListReader } from './window';
 import { scopeCount } from './view-sql';
@@ -34,11 +35,11 @@ export interface LibraryOptions extends OpenOptions {
   now?: () => number;
   historyLimit?: number;
   /**
-   * Checkpoint the write-ahead log on a worker thread instead of inside commits (ADR 63):
-   * for long-lived hosts (the app, the browser mode, `export --watch`). A short CLI command
-   * gains nothing: its close checkpoints anyway.
+   * Worker threads for long-lived hosts (the app, the browser mode): WAL checkpoints instead
+   * of inside commits (ADR 63), and deep windows' id arrays (ADR 64). A short CLI command
+   * gains nothing: its close checkpoints anyway, and it reads a window or two.
    */
-  backgroundCheckpoints?: boolean;
+  backgroundWorkers?: boolean;
 }
 
 export class Library {
@@ -51,6 +52,7 @@ export class Library {
   private formulaCache?: CitekeyFormula;
   private watchTimer: NodeJS.Timeout | undefined;
   private readonly checkpointer: BackgroundCheckpointer | undefined;
+  private readonly idLists: BackgroundIdLists | undefined;
 
   private constructor(
     readonly db: Database.Database,
@@ -65,12 +67,14 @@ export class Library {
       this.generationCounter++;
       this.emit({ label: change.label, external: false });
     });
-    this.lists = new ListReader(db, () => this.generation());
-    this.dataVersion = this.readDataVersion();
-    if (options.backgroundCheckpoints && !readonly && file !== ':memory:') {
+    if (options.backgroundWorkers && !readonly && file !== ':memory:') {
       const nativeBinding = options.nativeBinding ?? nativeBindingInUse();
-      this.checkpointer = new BackgroundCheckpointer(db, file, nativeBinding ? { nativeBinding } : {});
+      const binding = nativeBinding ? { nativeBinding } : {};
+      this.checkpointer = new BackgroundCheckpointer(db, file, binding);
+      this.idLists = new BackgroundIdLists(file, binding);
     }
+    this.lists = new ListReader(db, () => this.generation(), this.idLists);
+    this.dataVersion = this.readDataVersion();
   }
 
   static open(file: string, options: LibraryOptions = {}): Library {
@@ -85,16 +89,19 @@ export class Library {
     const sibling = Library.open(this.file, {
       ...this.options,
       beforeMigrate: undefined,
-      backgroundCheckpoints: false,
+      backgroundWorkers: false,
     });
     // Its commit (a whole import) is checkpointed by this library's worker, told through changedBy.
     if (this.checkpointer?.running) sibling.db.pragma('wal_autocheckpoint = 0');
     return sibling;
   }
 
-  /** Resolves once committed changes are checkpointed into the file (tests, benchmarks). */
-  checkpointsSettled(): Promise<void> {
-    return this.checkpointer?.settled() ?? Promise.resolve();
+  /**
+   * Resolves once the background workers have started (or failed to), committed changes
+   * are checkpointed into the file, and the id arrays asked for are built (tests, benchmarks).
+   */
+  async backgroundSettled(): Promise<void> {
+    await Promise.all([this.checkpointer?.settled(), this.idLists?.settled()]);
   }
 
   now(): number {
@@ -210,6 +217,7 @@ export class Library {
     if (this.watchTimer) clearInterval(this.watchTimer);
     this.watchTimer = undefined;
     this.listeners.clear();
+    this.idLists?.close();
     this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }

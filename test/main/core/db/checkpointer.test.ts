@@ -33,26 +33,26 @@ function add(library: Library, data: ItemData = ATTENTION): void {
 
 describe('background checkpoints', () => {
   it('copy each commit into the library file, with SQLite no longer checkpointing in commits', async () => {
-    const library = temp.open(undefined, { backgroundCheckpoints: true });
-    await library.checkpointsSettled();
+    const library = temp.open(undefined, { backgroundWorkers: true });
+    await library.backgroundSettled();
     expect(library.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     add(library);
-    await library.checkpointsSettled();
+    await library.backgroundSettled();
     expect(titlesInMainFile(library)).toEqual([ATTENTION.title]);
   });
 
   it('are what moves a small commit out of the log (without them it stays there)', async () => {
     const library = temp.open();
     library.db.pragma('wal_checkpoint(TRUNCATE)'); // the new library's schema into the file
-    await library.checkpointsSettled();
+    await library.backgroundSettled();
     expect(library.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     add(library);
     expect(titlesInMainFile(library)).toEqual([]);
   });
 
   it("take over a big import's commit, made on its own connection", async () => {
-    const library = temp.open(undefined, { backgroundCheckpoints: true });
-    await library.checkpointsSettled();
+    const library = temp.open(undefined, { backgroundWorkers: true });
+    await library.backgroundSettled();
     const records = Array.from({ length: 2500 }, (_, i) => ({
       data: paper({ title: `Paper ${i}`, date: '2024' }),
       line: i + 1,
@@ -61,13 +61,13 @@ describe('background checkpoints', () => {
     const format = { id: 'test', label: 'Test', extensions: [], detect: () => 0, parse: () => result };
     const report = await commitImport(library, new ImportSessions().add(format, result));
     expect(report.added).toBe(2500);
-    await library.checkpointsSettled();
+    await library.backgroundSettled();
     expect(titlesInMainFile(library)).toHaveLength(2500);
   });
 
   it('leave the log folded into the file and removed when the library closes', async () => {
-    const library = temp.open(undefined, { backgroundCheckpoints: true });
-    await library.checkpointsSettled();
+    const library = temp.open(undefined, { backgroundWorkers: true });
+    await library.backgroundSettled();
     add(library);
     library.close();
     expect(fs.existsSync(`${library.file}-wal`)).toBe(false);

@@ -118,3 +118,76 @@ describe('a library past the walk budget and the deep-window threshold', () => {
     expect(titles(undefined, ASC, 5185, 10)).toEqual(range(5186, 4));
   });
 });
+
+describe('deep windows in a long-lived host (their id arrays built on a worker)', () => {
+  const ALL = [undefined, 'common'];
+  const SORTS = [ASC, DESC];
+  /** The window as a reader without a worker gives it, its array built on the spot. */
+  const expected = (on: Library, search: string | undefined, sort: SortSpec, offset: number) => {
+    let generation = 0;
+    const plain = new ListReader(on.db, () => ++generation);
+    return plain.windowIds({
+      view: { kind: 'library' },
+      ...(search ? { search } : {}),
+      sort,
+      offset,
+      limit: 30,
+    });
+  };
+  const deep = (on: Library, search: string | undefined, sort: SortSpec, offset: number) =>
+    on.lists.windowIds({ view: { kind: 'library' }, ...(search ? { search } : {}), sort, offset, limit: 30 });
+
+  /** Every deep window agrees with the plain reader; returns how many were read with OFFSET. */
+  function checkAll(on: Library): number {
+    const offsetReads = vi.spyOn(
+      ListReader.prototype as unknown as { sqlWindow: () => number[] },
+      'sqlWindow',
+    );
+    try {
+      for (const search of ALL)
+        for (const sort of SORTS)
+          for (const offset of [5000, 5100, 5170])
+            expect(deep(on, search, sort, offset)).toEqual(expected(on, search, sort, offset));
+      return offsetReads.mock.calls.length;
+    } finally {
+      offsetReads.mockRestore();
+    }
+  }
+
+  it('reads stale ones with OFFSET until the worker has built the array, then from it', async () => {
+    const host = temp.open(library.file, { backgroundWorkers: true });
+    await host.backgroundSettled();
+    expect(checkAll(host)).toBe(12); // nothing built yet: every window read with OFFSET
+    await host.backgroundSettled();
+    expect(checkAll(host)).toBe(0); // all four lists built
+
+    const id = deep(host, undefined, ASC, 5100)[0]!;
+    host.write('Edit title', () =>
+      replaceItemData(host.db, id, { ...toItemData(readItem(host.db, id)), title: 'Aardvark' }, 1),
+    );
+    expect(checkAll(host)).toBe(12);
+    await host.backgroundSettled();
+    expect(checkAll(host)).toBe(0);
+    host.undo();
+    expect(checkAll(host)).toBe(12);
+    await host.backgroundSettled();
+    expect(checkAll(host)).toBe(0);
+    host.close();
+  });
+
+  it('follow a change made by another connection', async () => {
+    const host = temp.open(library.file, { backgroundWorkers: true });
+    await host.backgroundSettled();
+    checkAll(host);
+    await host.backgroundSettled();
+    const other = temp.open(library.file);
+    const last = deep(other, undefined, ASC, 5170);
+    other.write('Trash', () => trashItems(other.db, last.slice(0, 5), 1));
+    other.close();
+    expect(deep(host, undefined, ASC, 5170)).not.toEqual(last);
+    checkAll(host);
+    await host.backgroundSettled();
+    expect(checkAll(host)).toBe(0);
+    host.close();
+  });
+});
