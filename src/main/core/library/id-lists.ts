@@ -30,6 +30,8 @@ interface Request {
 
 export interface IdListOptions {
   nativeBinding?: string;
+  /** The better-sqlite3 module the worker loads (tests name one that fails). */
+  driver?: string;
 }
 
 export class BackgroundIdLists {
@@ -45,6 +47,7 @@ export class BackgroundIdLists {
         readonly: true,
         busyTimeoutMs: 5000,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.driver ? { driver: options.driver } : {}),
       },
       {
         ready: () => {},

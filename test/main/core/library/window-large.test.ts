@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertItem, readItem, replaceItemData, toItemData } from '../../../../src/main/core/library/items';
 import { trashItems } from '../../../../src/main/core/library/trash';
 import type { Library } from '../../../../src/main/core/library/library';
+import { BackgroundIdLists } from '../../../../src/main/core/library/id-lists';
 import { ListReader } from '../../../../src/main/core/library/window';
 import type { SortSpec } from '../../../../src/shared/views';
 import { paper } from '../../../support/items';
@@ -189,5 +190,25 @@ describe('deep windows in a long-lived host (their id arrays built on a worker)'
     await host.backgroundSettled();
     expect(checkAll(host)).toBe(0);
     host.close();
+  });
+
+  it('are built on the spot, as without a worker, when the worker cannot start', async () => {
+    const lists = new BackgroundIdLists(library.file, { driver: `${temp.dir}/no-such-driver.cjs` });
+    await lists.settled();
+    let generation = 0;
+    const reader = new ListReader(library.db, () => ++generation, lists);
+    const offsetReads = vi.spyOn(
+      ListReader.prototype as unknown as { sqlWindow: () => number[] },
+      'sqlWindow',
+    );
+    try {
+      expect(lists.running).toBe(false);
+      const request = { view: { kind: 'library' as const }, sort: ASC, offset: 5100, limit: 30 };
+      expect(reader.windowIds(request)).toEqual(expected(library, undefined, ASC, 5100));
+      expect(offsetReads).not.toHaveBeenCalled();
+    } finally {
+      offsetReads.mockRestore();
+      lists.close();
+    }
   });
 });
