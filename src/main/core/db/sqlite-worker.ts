@@ -95,18 +95,25 @@ export class SqliteWorker<M extends object> {
     private readonly options: SqliteWorkerOptions,
     private readonly events: SqliteWorkerEvents<M>,
   ) {
-    this.worker = new Worker(`${PRELUDE}\n${jobSource}\n${READY}`, {
-      eval: true,
-      workerData: {
-        file: options.file,
-        readonly: options.readonly,
-        busyTimeoutMs: options.busyTimeoutMs,
-        driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
-        nativeBinding: options.nativeBinding,
-        closed: this.closedFlag,
-        job: options.job ?? {},
-      },
-    });
+    try {
+      this.worker = new Worker(`${PRELUDE}\n${jobSource}\n${READY}`, {
+        eval: true,
+        workerData: {
+          file: options.file,
+          readonly: options.readonly,
+          busyTimeoutMs: options.busyTimeoutMs,
+          driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
+          nativeBinding: options.nativeBinding,
+          closed: this.closedFlag,
+          job: options.job ?? {},
+        },
+      });
+    } catch {
+      // No thread to be had (a resource limit): the owner works as it would without one.
+      this.state = 'gone';
+      this.markStarted();
+      return;
+    }
     // Never what keeps a process alive: a library is closed explicitly, or the process ends.
     this.worker.unref();
     this.worker.on('message', (message: Reply & M) => this.heard(message));
