@@ -19,7 +19,8 @@ function handle(request) {
 /** Lists whose arrays are kept (ListReader keeps its own few in use). */
 const KEPT = 8;
 
-interface Request {
+/** A build asked for (`sql`, `params`), or its answer (`ids`, or `error`). */
+interface BuildMessage {
   key: string;
   generation: number;
   sql?: string;
@@ -35,12 +36,12 @@ export interface IdListOptions {
 }
 
 export class BackgroundIdLists {
-  private readonly worker: SqliteWorker<Request>;
+  private readonly worker: SqliteWorker<BuildMessage>;
   /** Arrays built, and builds asked for, by key; only those of the latest generation are kept. */
   private readonly built = new Map<string, { generation: number; ids?: Int32Array }>();
 
   constructor(file: string, options: IdListOptions = {}) {
-    this.worker = new SqliteWorker<Request>(
+    this.worker = new SqliteWorker<BuildMessage>(
       JOB_SOURCE,
       {
         file,
@@ -86,7 +87,7 @@ export class BackgroundIdLists {
     this.built.clear();
   }
 
-  private heard(reply: Request): void {
+  private heard(reply: BuildMessage): void {
     const known = this.built.get(reply.key);
     // A build for an older generation (the library changed meanwhile) is of no use.
     if (known?.generation !== reply.generation) return;
