@@ -15,7 +15,7 @@ import {
   ITEM_SELECT,
   itemFromValues,
 } from './item-rows';
-import { attachTags } from './tags';
+import { attachTags, type TagBatch } from './tags';
 
 const ROW_COLUMNS = [...DATA_COLUMNS, ...DERIVED_COLUMNS];
 const KEY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -41,6 +41,8 @@ export interface InsertOptions {
   formula: CitekeyFormula;
   /** Keep the source's citation key if it is free (else disambiguate it). */
   keepCitekey?: boolean;
+  /** Where `data.tags` go: attached now, or gathered for the caller to attach (an import). */
+  tags?: TagBatch;
 }
 
 export interface InsertedItem {
@@ -61,7 +63,10 @@ export function insertItem(db: Database.Database, data: ItemData, options: Inser
       .lastInsertRowid,
   );
   writeExtra(db, id, data);
-  if (data.tags?.length) attachTags(db, [id], data.tags);
+  if (data.tags?.length) {
+    if (options.tags) options.tags.add(id, data.tags);
+    else attachTags(db, [id], data.tags);
+  }
   return { id, citekey, citekeyChanged: Boolean(requested) && citekey !== requested };
 }
 

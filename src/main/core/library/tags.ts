@@ -35,6 +35,31 @@ export function attachTags(
   return added;
 }
 
+/**
+ * Tags to attach to many items, gathered by name: an import attaches each tag once per
+ * chunk of records, not once per item and tag (a statement, a lookup and a JSON array each).
+ */
+export class TagBatch {
+  private readonly byName = new Map<string, number[]>();
+
+  /** Names are checked here, so that a bad one fails at its record. */
+  add(itemId: number, names: readonly string[]): void {
+    for (const name of new Set(names.map(cleanTagName))) {
+      const ids = this.byName.get(name);
+      if (ids) ids.push(itemId);
+      else this.byName.set(name, [itemId]);
+    }
+  }
+
+  /** Attaches what was gathered; returns how many (item, tag) pairs were new. */
+  attach(db: Database.Database): number {
+    let added = 0;
+    for (const [name, ids] of this.byName) added += attachTags(db, ids, [name]);
+    this.byName.clear();
+    return added;
+  }
+}
+
 export function detachTags(
   db: Database.Database,
   itemIds: readonly number[],

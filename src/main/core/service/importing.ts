@@ -17,7 +17,7 @@ import { insertItem, readItem, replaceItemData, toItemData } from '../library/it
 import type { Library } from '../library/library';
 import { fillMissing } from '../library/merge';
 import { deferSortIndexes } from '../library/sort-indexes';
-import { attachTags } from '../library/tags';
+import { attachTags, TagBatch } from '../library/tags';
 import { saveBibtexBlocks } from './bibtex-blocks';
 
 export interface ImportInput {
@@ -249,6 +249,7 @@ function* writeRecords(
   // Items this import adds get ids from here on (AUTOINCREMENT): they are not copies of
   // anything the library had.
   const firstNewId = stmt(db, 'SELECT coalesce(max(id), 0) + 1 FROM items').pluck().get() as number;
+  const tags = new TagBatch();
   for (const [i, record] of records.entries()) {
     const duplicate = existingCopy(db, record.data, firstNewId);
     if (duplicate !== undefined) {
@@ -256,7 +257,7 @@ function* writeRecords(
       report.itemIds.push(duplicate);
       if (mergeInto(db, duplicate, record.data, now)) report.updated++;
     } else {
-      const inserted = insertItem(db, record.data, { now, formula, keepCitekey: true });
+      const inserted = insertItem(db, record.data, { now, formula, keepCitekey: true, tags });
       report.added++;
       report.itemIds.push(inserted.id);
       if (inserted.citekeyChanged) {
@@ -264,10 +265,12 @@ function* writeRecords(
       }
     }
     if (i % 500 === 499) {
+      tags.attach(db);
       options.onProgress?.('writing', i + 1, records.length);
       yield;
     }
   }
+  tags.attach(db);
   options.onProgress?.('writing', records.length, records.length);
   const collectionId =
     options.collectionId ??

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { attachTags, listTags } from '../../../../src/main/core/library/tags';
 import { commitImport, parseInput } from '../../../../src/main/core/service/importing';
 import { coreFixture, importFixture } from '../../../support/imports';
 import { rowCount, snapshot } from '../../../support/snapshot';
@@ -208,5 +209,50 @@ describe('a large import', () => {
     // ...and it is still one step to undo.
     await api.call('history.undo', {});
     expect(rowCount(api.library.db, 'items')).toBe(3);
+  });
+
+  it('attaches each record its own tags, chunk by chunk: shared with the library, counted, searchable, undone with the rest', async () => {
+    const api = temp.host();
+    await importFixture(api, 'digest-jun16.txt');
+    const tagged = api.library.db.prepare('SELECT min(id) FROM items').pluck().get() as number;
+    api.library.write('Tag', () => attachTags(api.library.db, [tagged], ['Shared']));
+    const keywords = (i: number) => ['shared', `t${i % 7}`, ...(i % 1000 === 0 ? [`only${i}`] : [])];
+    const text = JSON.stringify(
+      Array.from({ length: LARGE }, (_, i) => ({
+        id: `gen${i}`,
+        type: 'article-journal',
+        title: `Generated paper ${i}`,
+        keyword: keywords(i).join(', '),
+      })),
+    );
+    const { format, result } = parseInput({ text, name: 'tagged.json' });
+    expect((await commitImport(api.library, api.host.imports.add(format, result))).added).toBe(LARGE);
+
+    const tagsOf = api.library.db.prepare(
+      `SELECT t.name FROM items i JOIN item_tags it ON it.item_id = i.id JOIN tags t ON t.id = it.tag_id
+        WHERE i.title = ? ORDER BY t.name`,
+    );
+    for (const i of [0, 1, 499, 500, 1000, 1999, 2000, LARGE - 1]) {
+      const want = keywords(i)
+        .map((name) => (name === 'shared' ? 'Shared' : name))
+        .sort();
+      expect((tagsOf.pluck().all(`Generated paper ${i}`) as string[]).sort()).toEqual(want);
+    }
+    const counts = new Map(listTags(api.library.db).map((tag) => [tag.name, tag.itemCount]));
+    expect(counts).toEqual(
+      new Map([
+        ['only0', 1],
+        ['only1000', 1],
+        ['only2000', 1],
+        ['Shared', LARGE + 1],
+        ...Array.from({ length: 7 }, (_, k) => [`t${k}`, Math.ceil((LARGE - k) / 7)] as [string, number]),
+      ]),
+    );
+    expect(api.library.lists.count({ kind: 'library' }, 'tag:t3')).toBe(300);
+    expect(api.library.lists.count({ kind: 'library' }, 'tag:only2000')).toBe(1);
+
+    await api.call('history.undo', {});
+    expect(rowCount(api.library.db, 'item_tags')).toBe(1);
+    expect(listTags(api.library.db).map((tag) => [tag.name, tag.itemCount])).toEqual([['Shared', 1]]);
   });
 });
