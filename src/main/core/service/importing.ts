@@ -249,9 +249,12 @@ function* writeRecords(
   // Items this import adds get ids from here on (AUTOINCREMENT): they are not copies of
   // anything the library had.
   const firstNewId = stmt(db, 'SELECT coalesce(max(id), 0) + 1 FROM items').pluck().get() as number;
+  // Into a library with no live item (a first import), nothing can be a copy: no lookups.
+  const anyEarlier =
+    stmt(db, 'SELECT EXISTS (SELECT 1 FROM items WHERE deleted IS NULL)').pluck().get() === 1;
   const tags = new TagBatch();
   for (const [i, record] of records.entries()) {
-    const duplicate = existingCopy(db, record.data, firstNewId);
+    const duplicate = anyEarlier ? existingCopy(db, record.data, firstNewId) : undefined;
     if (duplicate !== undefined) {
       report.duplicates++;
       report.itemIds.push(duplicate);
