@@ -32,7 +32,7 @@ export interface GlobalOptions {
   readOnly?: boolean;
 }
 
-/** How a command holds the library: `longLived` for those that run until stopped (serve, --watch). */
+/** How a command holds the library: `longLived` for one that runs until stopped (`serve`). */
 export interface HostMode {
   readonly?: boolean;
   longLived?: boolean;
