@@ -1,7 +1,7 @@
 // What runs beside a long-lived host (the app, the browser mode): noticing other
 // processes' changes, keeping bound .bib files current, the daily backup.
 import { backupIfDue } from '../core/service/backups';
-import { BindingsSync } from '../core/service/bindings';
+import { BindingsSync } from '../core/service/bindings-sync';
 import type { LibraryHost } from './host';
 
 export function startBackgroundServices(

@@ -3,12 +3,11 @@
 // rendered once per version of its item (its stamp: modification time and tags), and only
 // items whose stamp changed are read in full, so a change to one item reads and
 // re-renders one entry, not the library.
-import fs from 'node:fs';
 import type { Binding, ExportScope } from '../../../shared/results';
 import { mapFailure, SheafError } from '../errors';
 import { stmt } from '../db/statements';
-import { joinedChunks, writeFileAtomic, writeFileAtomicInSlices } from '../files/atomic-write';
-import { bibEntryOptions, ENTRY_SEPARATOR } from '../formats/bibtex';
+import { writeFileAtomic, writeFileAtomicInSlices } from '../files/atomic-write';
+import { bibEntryOptions } from '../formats/bibtex';
 import type { Library } from '../library/library';
 import {
   fileOrder,
@@ -17,9 +16,17 @@ import {
   renderEntries,
   renderEntriesInSlices,
 } from './entry-cache';
+import {
+  fileChunks,
+  fileHolds,
+  fileHoldsInSlices,
+  fileText,
+  readIfPresent,
+  readIfPresentAsync,
+} from './bound-file';
 import { generationPause, scopeItemIds, scopeLabel } from './exporting';
 
-interface BindingRow {
+export interface BindingRow {
   id: number;
   scope: string;
   path: string;
@@ -156,7 +163,7 @@ export class BindingWriter {
         this.written.set(row.path, parts);
         return 'same';
       }
-      await writeFileAtomicInSlices(row.path, joinedChunks(parts, ENTRY_SEPARATOR, FILE_END));
+      await writeFileAtomicInSlices(row.path, fileChunks(parts));
       this.wrote(library, row, parts);
       return 'written';
     });
@@ -245,13 +252,6 @@ export class BindingWriter {
   }
 }
 
-/** A bound file is its entries, a blank line between them, and a final newline. */
-const FILE_END = '\n';
-
-function fileText(parts: readonly string[]): string {
-  return parts.length ? parts.join(ENTRY_SEPARATOR) + FILE_END : '';
-}
-
 function sameParts(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   // Unchanged entries are the cache's same strings: most comparisons are of one pointer.
@@ -259,148 +259,10 @@ function sameParts(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/**
- * Whether `file` (its bytes) is fileText(parts), checked without building that text or
- * decoding the file's; pausing (a bare yield) every 10,000 entries so that a caller can let
- * the event loop turn.
- */
-function* checkFile(file: Buffer | undefined, parts: readonly string[]): Generator<void, boolean> {
-  if (file === undefined) return false;
-  const separator = Buffer.from(ENTRY_SEPARATOR);
-  const end = Buffer.from(FILE_END);
-  let at = 0;
-  for (let index = 0; index < parts.length; index++) {
-    if (index % 10_000 === 9_999) yield;
-    const part = Buffer.from(parts[index]!);
-    const after = index === parts.length - 1 ? end : separator;
-    const next = at + part.length + after.length;
-    if (
-      next > file.length ||
-      !file.subarray(at, at + part.length).equals(part) ||
-      !file.subarray(at + part.length, next).equals(after)
-    )
-      return false;
-    at = next;
-  }
-  return at === file.length;
-}
-
-function fileHolds(file: Buffer | undefined, parts: readonly string[]): boolean {
-  const steps = checkFile(file, parts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-async function fileHoldsInSlices(file: Buffer | undefined, parts: readonly string[]): Promise<boolean> {
-  const steps = checkFile(file, parts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 function scopeOf(row: BindingRow): ExportScope {
   return JSON.parse(row.scope) as ExportScope;
 }
 
-function bindingRows(library: Library): BindingRow[] {
+export function bindingRows(library: Library): BindingRow[] {
   return stmt(library.db, 'SELECT * FROM bindings').all() as BindingRow[];
-}
-
-function readIfPresent(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** readIfPresent off the event loop: one read of the whole file (readFile reads 512 KB at a time). */
-async function readIfPresentAsync(file: string): Promise<Buffer | undefined> {
-  let handle: fs.promises.FileHandle | undefined;
-  try {
-    handle = await fs.promises.open(file, 'r');
-    const bytes = Buffer.allocUnsafe((await handle.stat()).size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return bytes.subarray(0, filled);
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
-/**
- * Keeps bound files current: call `changed()` on every library change. Writes are
- * debounced and done in slices, yielding to the event loop between them; a change during a
- * write stops it unwritten, and the write that change schedules starts over.
- */
-export class BindingsSync {
-  private readonly writer = new BindingWriter();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-
-  constructor(
-    private readonly library: () => Library,
-    private readonly onWritten: (id: number, path: string, error?: string) => void,
-    private readonly delayMs = 400,
-  ) {}
-
-  changed(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.delayMs);
-    this.timer.unref?.();
-  }
-
-  /** Brings every bound file up to date now; resolves when they are (or a change stopped it). */
-  flush(): Promise<void> {
-    this.timer = undefined;
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.writeAll();
-        } while (this.again && !this.stopped);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
-  }
-
-  private async writeAll(): Promise<void> {
-    const library = this.library();
-    if (this.stopped || !library.db.open) return;
-    const pause = generationPause(library, () => this.stopped);
-    for (const row of bindingRows(library)) {
-      try {
-        const result = await this.writer.writeInSlices(library, row, pause);
-        // The change that made the slices stale has scheduled the next write.
-        if (result === 'stale') return;
-        if (result === 'written') this.onWritten(row.id, row.path);
-      } catch (error) {
-        if (!library.db.open) return;
-        this.onWritten(row.id, row.path, error instanceof Error ? error.message : String(error));
-      }
-    }
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-  }
 }

@@ -8,11 +8,11 @@ import { parseBibtex } from '../../../../src/main/core/formats/bibtex';
 import { EntryFields } from '../../../../src/main/core/formats/bibtex/export/entry-fields';
 import {
   BindingWriter,
-  BindingsSync,
   createBinding,
   createBindingInSlices,
   listBindings,
 } from '../../../../src/main/core/service/bindings';
+import { BindingsSync } from '../../../../src/main/core/service/bindings-sync';
 import { importText } from '../../../support/imports';
 import { ATTENTION, BERT, firstAndLastAdded, paper } from '../../../support/items';
 import { tempLibraries, type Api } from '../../../support/temp-library';
