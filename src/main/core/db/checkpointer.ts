@@ -6,7 +6,7 @@
 // its own, checkpoint after each change on the second core. A worker that cannot start
 // or dies hands the job back to SQLite.
 import type Database from 'better-sqlite3';
-import { SqliteWorker } from './sqlite-worker';
+import { SqliteWorker, type WorkerDriver } from './sqlite-worker';
 
 /** SQLite's own default (pages), put back when the worker is gone. */
 const SQLITE_AUTOCHECKPOINT = 1000;
@@ -38,10 +38,7 @@ function handle() {
 }
 `;
 
-export interface CheckpointerOptions {
-  nativeBinding?: string;
-  /** The better-sqlite3 module the worker loads (tests name one that fails). */
-  driver?: string;
+export interface CheckpointerOptions extends WorkerDriver {
   /** Delay after a change before checkpointing. */
   afterMs?: number;
   everyMs?: number;
@@ -64,8 +61,7 @@ export class BackgroundCheckpointer {
         readonly: false,
         // Another process's checkpoint may be running: skip this round rather than wait.
         busyTimeoutMs: 0,
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        ...(options.driver ? { driver: options.driver } : {}),
+        load: options,
         job: { afterMs: options.afterMs ?? 50, everyMs: options.everyMs ?? 5000 },
       },
       {

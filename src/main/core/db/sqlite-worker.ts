@@ -52,13 +52,19 @@ parentPort.on('message', (message) => {
 
 const READY = `if (db) parentPort.postMessage({ ready: true });`;
 
+/** Which better-sqlite3 a worker loads. */
+export interface WorkerDriver {
+  /** A native addon built for another ABI (Electron's). */
+  nativeBinding?: string;
+  /** The better-sqlite3 module (tests name one that fails). */
+  driver?: string;
+}
+
 export interface SqliteWorkerOptions {
   file: string;
   readonly: boolean;
   busyTimeoutMs: number;
-  nativeBinding?: string;
-  /** The better-sqlite3 module the worker loads (tests name one that fails). */
-  driver?: string;
+  load: WorkerDriver;
   /** How long close waits for the worker to let go of the file. */
   closeTimeoutMs?: number;
   /** More data for the job's source, as `workerData.job`. */
@@ -102,8 +108,8 @@ export class SqliteWorker<M extends object> {
           file: options.file,
           readonly: options.readonly,
           busyTimeoutMs: options.busyTimeoutMs,
-          driver: options.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
-          nativeBinding: options.nativeBinding,
+          driver: options.load.driver ?? createRequire(import.meta.url).resolve('better-sqlite3'),
+          nativeBinding: options.load.nativeBinding,
           closed: this.closedFlag,
           job: options.job ?? {},
         },

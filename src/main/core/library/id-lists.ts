@@ -3,7 +3,7 @@
 // took 250-1,080 ms at 1M items, a stall after every edit made while scrolled deep. Built
 // here, on the second core, with a read-only connection of its own; the window asked for
 // meanwhile is read with LIMIT/OFFSET.
-import { SqliteWorker } from '../db/sqlite-worker';
+import { SqliteWorker, type WorkerDriver } from '../db/sqlite-worker';
 
 const JOB_SOURCE = `
 function handle(request) {
@@ -29,26 +29,19 @@ interface BuildMessage {
   error?: string;
 }
 
-export interface IdListOptions {
-  nativeBinding?: string;
-  /** The better-sqlite3 module the worker loads (tests name one that fails). */
-  driver?: string;
-}
-
 export class BackgroundIdLists {
   private readonly worker: SqliteWorker<BuildMessage>;
   /** Arrays built, and builds asked for, by key; only those of the latest generation are kept. */
   private readonly built = new Map<string, { generation: number; ids?: Int32Array }>();
 
-  constructor(file: string, options: IdListOptions = {}) {
+  constructor(file: string, load: WorkerDriver = {}) {
     this.worker = new SqliteWorker<BuildMessage>(
       JOB_SOURCE,
       {
         file,
         readonly: true,
         busyTimeoutMs: 5000,
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        ...(options.driver ? { driver: options.driver } : {}),
+        load,
       },
       {
         ready: () => {},
