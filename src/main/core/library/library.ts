@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { BackgroundCheckpointer } from '../db/checkpointer';
 import { nativeBindingInUse, openDatabase, type OpenOptions } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
+import type { WorkerDriver } from '../db/sqlite-worker';
 import { stmt } from '../db/statements';
 import { SheafError } from '../errors';
 import { compileFormula, DEFAULT_CITEKEY_FORMULA, type CitekeyFormula } from './citekey-pattern';
@@ -68,8 +69,7 @@ export class Library {
       this.emit({ label: change.label, external: false });
     });
     if (options.backgroundWorkers && !readonly && file !== ':memory:') {
-      const nativeBinding = options.nativeBinding ?? nativeBindingInUse();
-      const binding = nativeBinding ? { nativeBinding } : {};
+      const binding = this.workerDriver();
       this.checkpointer = new BackgroundCheckpointer(db, file, binding);
       this.idLists = new BackgroundIdLists(file, binding);
     }
@@ -102,6 +102,12 @@ export class Library {
    */
   async backgroundSettled(): Promise<void> {
     await Promise.all([this.checkpointer?.settled(), this.idLists?.settled()]);
+  }
+
+  /** The better-sqlite3 build this library's worker threads load (Electron's in the app). */
+  workerDriver(): WorkerDriver {
+    const nativeBinding = this.options.nativeBinding ?? nativeBindingInUse();
+    return nativeBinding ? { nativeBinding } : {};
   }
 
   now(): number {

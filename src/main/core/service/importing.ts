@@ -16,7 +16,8 @@ import { findDuplicate, isSameWork } from '../library/duplicates';
 import { insertItem, readItem, replaceItemData, toItemData } from '../library/items';
 import type { Library } from '../library/library';
 import { fillMissing } from '../library/merge';
-import { deferSortIndexes } from '../library/sort-indexes';
+import { ParallelIndexBuild } from '../library/search/parallel-build';
+import { deferIndexes } from '../library/sort-indexes';
 import { attachTags, TagBatch } from '../library/tags';
 import { saveBibtexBlocks } from './bibtex-blocks';
 
@@ -202,6 +203,7 @@ export async function commitImport(
   // A big import inserts into a dozen indexes at random places: keep their pages in memory.
   if (chunked) writer.db.pragma('cache_size = -262144');
   const steps = () => writeRecords(writer, session, records, report, options);
+  let indexBuild: ParallelIndexBuild | undefined;
   try {
     if (!chunked) {
       library.write(label, () => {
@@ -218,14 +220,21 @@ export async function commitImport(
     await writer.writeInChunks(
       label,
       async (yieldNow) => {
-        const rebuildSortIndexes = deferSortIndexes(writer.db, records.length);
-        for (const _ of steps()) await yieldNow();
-        rebuildSortIndexes();
+        const rebuildIndexes = deferIndexes(writer.db, records.length, looksForCopies(writer.db));
+        // Into an empty library, the search index is built on a worker as the rows are written.
+        indexBuild = ParallelIndexBuild.start(writer.db, writer.file, writer.workerDriver());
+        for (const _ of steps()) {
+          indexBuild?.sendTouched();
+          await yieldNow();
+        }
+        rebuildIndexes();
+        await indexBuild?.finish();
       },
       checkpoint,
     );
   } finally {
     if (chunked) writer.close();
+    indexBuild?.dispose();
   }
   library.changedBy(label);
   return report;
@@ -249,9 +258,7 @@ function* writeRecords(
   // Items this import adds get ids from here on (AUTOINCREMENT): they are not copies of
   // anything the library had.
   const firstNewId = stmt(db, 'SELECT coalesce(max(id), 0) + 1 FROM items').pluck().get() as number;
-  // Into a library with no live item (a first import), nothing can be a copy: no lookups.
-  const anyEarlier =
-    stmt(db, 'SELECT EXISTS (SELECT 1 FROM items WHERE deleted IS NULL)').pluck().get() === 1;
+  const anyEarlier = looksForCopies(db);
   const tags = new TagBatch();
   for (const [i, record] of records.entries()) {
     const duplicate = anyEarlier ? existingCopy(db, record.data, firstNewId) : undefined;
@@ -299,6 +306,11 @@ function* writeRecords(
   }
   saveBibtexBlocks(writer, result);
   options.onProgress?.('indexing', 0, records.length);
+}
+
+/** Into a library with no live item (a first import), nothing can be a copy: no lookups. */
+function looksForCopies(db: Library['db']): boolean {
+  return stmt(db, 'SELECT EXISTS (SELECT 1 FROM items WHERE deleted IS NULL)').pluck().get() === 1;
 }
 
 /**

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { deferIndexes } from '../../../../src/main/core/library/sort-indexes';
 import { attachTags, listTags } from '../../../../src/main/core/library/tags';
 import { commitImport, parseInput } from '../../../../src/main/core/service/importing';
 import { coreFixture, importFixture } from '../../../support/imports';
@@ -209,6 +210,35 @@ describe('a large import', () => {
     // ...and it is still one step to undo.
     await api.call('history.undo', {});
     expect(rowCount(api.library.db, 'items')).toBe(3);
+  });
+
+  it('into an empty library sets aside the duplicate-lookup indexes as well, and builds them again', async () => {
+    const api = temp.host();
+    const schemaBefore = schema(api);
+    const itemIndexes = () =>
+      (schema(api) as { name: string }[]).map((row) => row.name).filter((name) => name.startsWith('items_'));
+    // What is set aside: an import that looks for no copies drops the lookup indexes too.
+    const { db } = api.library;
+    db.exec('BEGIN');
+    const rebuild = deferIndexes(db, LARGE, false);
+    expect(itemIndexes()).toEqual(['items_live']);
+    rebuild();
+    expect(schema(api)).toEqual(schemaBefore);
+    expect(deferIndexes(db, LARGE, true)).toBeTypeOf('function');
+    expect(itemIndexes()).toEqual(['items_by_arxiv', 'items_by_doi', 'items_by_match_hash', 'items_live']);
+    db.exec('ROLLBACK');
+
+    const { format, result } = parseInput({ text: manyRecords(LARGE), name: 'many.json' });
+    await commitImport(api.library, api.host.imports.add(format, result));
+    expect(schema(api)).toEqual(schemaBefore);
+    // The duplicate lookups use them again: the same records, imported again, are all copies.
+    const again = parseInput({ text: manyRecords(LARGE), name: 'many.json' });
+    const report = await commitImport(api.library, api.host.imports.add(again.format, again.result));
+    expect(report).toMatchObject({ added: 0, duplicates: LARGE });
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM items WHERE match_hash = ?').all(1) as {
+      detail: string;
+    }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/items_by_match_hash/);
   });
 
   it('attaches each record its own tags, chunk by chunk: shared with the library, counted, searchable, undone with the rest', async () => {

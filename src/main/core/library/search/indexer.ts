@@ -117,7 +117,7 @@ export function reindexTouched(db: Database.Database): number {
   return ids.length;
 }
 
-function takeTouched(db: Database.Database): { ids: number[]; fresh: Set<number> } {
+export function takeTouched(db: Database.Database): { ids: number[]; fresh: Set<number> } {
   const rows = stmt(db, 'SELECT item_id, fresh FROM temp.touched').raw().all() as [number, number][];
   stmt(db, 'DELETE FROM temp.touched').run();
   return { ids: rows.map((r) => r[0]), fresh: new Set(rows.filter((r) => r[1] === 1).map((r) => r[0])) };
