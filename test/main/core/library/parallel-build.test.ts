@@ -145,6 +145,25 @@ describe('a big import into an empty library', () => {
     expect(api.library.lists.count({ kind: 'library' }, 'godel')).toBe(Math.ceil(LARGE / 3));
   });
 
+  it('cancelled part-way, leaves the library as it was and no scratch file', async () => {
+    const api = temp.host();
+    const before = snapshot(api.library.db);
+    const { format, result } = parseInput({ text: records(LARGE), name: 'many.json' });
+    const controller = new AbortController();
+    const cancelled = commitImport(api.library, api.host.imports.add(format, result), {
+      signal: controller.signal,
+      onProgress: (_phase, done) => {
+        if (done >= 1500) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+    expect(snapshot(api.library.db)).toEqual(before);
+    expect(scratchFiles(api)).toEqual([]);
+    // The next import builds its index afresh.
+    await importInto(api, records(LARGE));
+    expect(api.library.lists.count({ kind: 'library' }, 'study')).toBe(LARGE);
+  });
+
   it('into a library that holds items, is indexed by the import itself', async () => {
     const started = vi.spyOn(ParallelIndexBuild, 'start');
     const api = temp.host();
