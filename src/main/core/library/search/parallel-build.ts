@@ -164,7 +164,7 @@ export class ParallelIndexBuild {
       }
       this.worker.post({ documents: { ids: batch.map((doc) => doc.id), values } });
     }
-    // Items written and then deleted by the same import: no document, none kept.
+    // Items sent before and deleted since: the worker drops their documents.
     const removed = ids.filter((id) => !found.has(id) && !fresh.has(id));
     if (removed.length > 0) this.worker.post({ removed });
   }
@@ -186,8 +186,12 @@ export class ParallelIndexBuild {
         : false;
     this.worker.close();
     if (ok && !this.failed && this.replaceIndex()) return;
-    // Documents already sent are no longer marked touched: index every item.
-    if (this.posted || this.failed) rebuildSearchIndex(this.db);
+    // Nothing sent: the items are still marked touched, and the import indexes them as usual.
+    if (!this.posted) return;
+    // Documents already sent are no longer marked touched: index every item, with the
+    // marks left cleared so that none is indexed twice.
+    takeTouched(this.db);
+    rebuildSearchIndex(this.db);
   }
 
   /** Removes the scratch file (after the transaction, whose connection had it attached). */
