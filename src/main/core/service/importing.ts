@@ -227,8 +227,13 @@ export async function commitImport(
           indexBuild?.sendTouched();
           await yieldNow();
         }
-        rebuildIndexes();
-        await indexBuild?.finish();
+        // The worker commits its index while the set-aside indexes are built again.
+        const indexed = indexBuild?.finish();
+        try {
+          rebuildIndexes();
+        } finally {
+          await indexed;
+        }
       },
       checkpoint,
     );

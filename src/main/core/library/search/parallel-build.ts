@@ -173,9 +173,11 @@ export class ParallelIndexBuild {
    * Sends the rest, waits for the worker to commit, and puts its index in place of the
    * library's. When the worker failed on the way, rebuilds the index here instead. Either
    * way the library's index is complete for the transaction that goes on to commit.
+   * A running worker is sent the rest before this returns, so the caller may go on with
+   * other work (not touching items) while the worker commits, and await this after it.
    */
   async finish(): Promise<void> {
-    await this.worker.settled(); // started (or failed to), and done with what was sent
+    if (!this.worker.running) await this.worker.settled(); // still starting, or gone
     this.sendTouched();
     const ok =
       this.worker.running && !this.failed
