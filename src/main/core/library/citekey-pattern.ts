@@ -34,12 +34,19 @@ const FUNCTIONS: Record<string, (data: ItemData, args: number[]) => string> = {
       .join('');
   },
   title: (data) => titleWords(data.title).map(capitalize).join(''),
-  shorttitle: (data, [n = 3, m = 0]) =>
-    titleWords(data.title)
-      .filter((word) => !FUNCTION_WORDS.has(word.toLowerCase()))
-      .slice(0, n)
-      .map((word, i) => (i < m ? capitalize(word) : word.toLowerCase()))
-      .join(''),
+  shorttitle: (data, [n = 3, m = 0]) => {
+    // A loop that stops at the n-th word: every new item's key goes through here.
+    let key = '';
+    let taken = 0;
+    for (const word of titleWords(data.title)) {
+      if (taken === n) break;
+      const lower = word.toLowerCase();
+      if (FUNCTION_WORDS.has(lower)) continue;
+      key += taken < m ? capitalize(word) : lower;
+      taken++;
+    }
+    return key;
+  },
   veryshorttitle: (data) => FUNCTIONS.shorttitle!(data, [1, 0]),
   year: (data) => /^\d{4}/.exec(data.date ?? '')?.[0] ?? '',
   shortyear: (data) => /^\d{2}(\d{2})/.exec(data.date ?? '')?.[1] ?? '',
@@ -70,12 +77,17 @@ export function compileFormula(source: string): CitekeyFormula {
   return {
     source,
     generate(data) {
-      for (const parts of alternatives) {
-        const values = parts.map((part) => part(data));
-        const key = finishKey(values, familyNames(data).length === 0);
-        if (key) return key;
+      try {
+        for (const parts of alternatives) {
+          const values: string[] = [];
+          for (const part of parts) values.push(part(data));
+          const key = finishKey(values, familyNames(data).length === 0);
+          if (key) return key;
+        }
+        return '';
+      } finally {
+        namesOf = undefined;
       }
-      return '';
     },
   };
 }
@@ -120,12 +132,18 @@ function parseArgs(text: string | undefined): number[] {
     .map(Number);
 }
 
+/** The family names of the item `generate` is working on, read once per call. */
+let namesOf: { data: ItemData; names: string[] } | undefined;
+
 function familyNames(data: ItemData): string[] {
+  if (namesOf?.data === data) return namesOf.names;
   const authors = data.creators.filter((c) => c.role === 'author');
   const chosen = authors.length > 0 ? authors : data.creators.filter((c) => c.role === 'editor');
-  return chosen
+  const names = chosen
     .map((c) => asciiOnly(c.family ?? c.literal?.split(/\s+/)[0] ?? ''))
     .filter((name) => name.length > 0);
+  namesOf = { data, names };
+  return names;
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -153,12 +171,15 @@ function capitalize(word: string): string {
  * first word in lower case ("llmUnlearningShould", not "LLMUnlearningShould").
  */
 function finishKey(values: string[], noAuthor: boolean): string {
-  const clean = (text: string) => text.replace(/[^A-Za-z0-9_:.-]/g, '');
-  const parts = values.map(clean);
+  const parts = values.map(cleanKeyPart);
   const first = parts.findIndex((part) => part.length > 0);
   if (first < 0) return '';
   if (noAuthor) parts[first] = lowerFirstWord(parts[first]!);
   return parts.join('');
+}
+
+function cleanKeyPart(text: string): string {
+  return text.replace(/[^A-Za-z0-9_:.-]/g, '');
 }
 
 /** "LLMUnlearning" -> "llmUnlearning", "DeepCache" -> "deepCache", "ACUAnalytic" -> "acuAnalytic". */

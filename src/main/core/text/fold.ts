@@ -42,13 +42,19 @@ const LEADING_NOISE_ASCII = /^[^a-z0-9]+/;
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
 const NOT_ALNUM_ASCII = /[^a-z0-9]+/g;
 
+/** Whitespace that SPACES would change: any but a lone space. */
+const ODD_SPACE = /[^\S ]| {2}/;
+
 /** A sort key: folded, leading punctuation and English articles dropped. */
 export function sortKey(text: string | undefined | null): string {
   if (!text) return '';
   const ascii = !NON_ASCII.test(text);
-  const folded = fold(text)
-    .replace(ascii ? LEADING_NOISE_ASCII : LEADING_NOISE, '')
-    .replace(SPACES, ' ');
+  let folded = (ascii ? text.toLowerCase() : fold(text)).replace(
+    ascii ? LEADING_NOISE_ASCII : LEADING_NOISE,
+    '',
+  );
+  // Three sort keys per new item: most titles have single spaces only, and are not copied.
+  if (ODD_SPACE.test(folded)) folded = folded.replace(SPACES, ' ');
   return folded.replace(LEADING_ARTICLE, '').trim();
 }
 
