@@ -36,6 +36,11 @@ export function openSqliteFile(source: string | Buffer, options: Database.Option
   return new Database(source, { ...options, ...(processBinding ? { nativeBinding: processBinding } : {}) });
 }
 
+/** Removes an SQLite file and whatever journal, log or index file it has beside it. */
+export function removeSqliteFile(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const readonly = options.readonly ?? false;
   if (options.nativeBinding) processBinding = options.nativeBinding;

@@ -101,14 +101,36 @@ function writeFailure(target: string, error: unknown): SheafError {
 /** Temporary files of earlier writes of `name` by processes that no longer run. */
 function removeAbandonedTemps(dir: string, name: string): void {
   const prefix = `.${name}.`;
+  removeFilesOfEndedProcesses(dir, (entry) =>
+    entry.startsWith(prefix) && entry.endsWith('.tmp')
+      ? Number(/^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length))?.[1])
+      : undefined,
+  );
+}
+
+/**
+ * Removes the files in `dir` whose names `ownerOf` reads a process id from, when that
+ * process no longer runs: what a killed process left half-made. Tidying up is a courtesy,
+ * so an unreadable directory or a file that will not go is passed over.
+ */
+export function removeFilesOfEndedProcesses(
+  dir: string,
+  ownerOf: (name: string) => number | undefined,
+): void {
+  let names: string[];
   try {
-    for (const entry of fs.readdirSync(dir)) {
-      if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
-      const pid = Number(/^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length))?.[1]);
-      if (pid && !isProcessRunning(pid)) fs.rmSync(path.join(dir, entry), { force: true });
-    }
+    names = fs.readdirSync(dir);
   } catch {
-    // Tidying up is a courtesy: the file itself has been written.
+    return;
+  }
+  for (const name of names) {
+    const pid = ownerOf(name);
+    if (pid === undefined || !Number.isInteger(pid) || pid <= 0 || isProcessRunning(pid)) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Another process's file, or one being removed meanwhile.
+    }
   }
 }
 

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Backup } from '../../../shared/results';
-import { openDatabase, openSqliteFile } from '../db/connection';
+import { openDatabase, openSqliteFile, removeSqliteFile } from '../db/connection';
 import { SheafError } from '../errors';
-import { isProcessRunning, syncDirectory } from '../files/atomic-write';
+import { removeFilesOfEndedProcesses, syncDirectory } from '../files/atomic-write';
 import type { Library } from '../library/library';
 
 const NAME = /^sheaf-backup-(\d{8}T\d{9})(?:-[a-z-]+)?\.sqlite$/;
@@ -115,15 +115,15 @@ function publish(partial: string, file: string): void {
 }
 
 function discard(partial: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
+  removeSqliteFile(partial);
 }
 
 /** Partial backups of processes that no longer run (killed while backing up). */
 function removeAbandonedPartials(dir: string): void {
-  for (const name of fs.readdirSync(dir)) {
-    const match = PARTIAL.exec(name);
-    if (match && !isProcessRunning(Number(match[1]))) fs.rmSync(path.join(dir, name), { force: true });
-  }
+  removeFilesOfEndedProcesses(dir, (name) => {
+    const pid = PARTIAL.exec(name)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+  });
 }
 
 export function listBackups(libraryFile: string): Backup[] {
@@ -210,10 +210,10 @@ export function checkBackup(libraryFile: string, file: string): Backup {
 function stagedCopy(libraryFile: string, backup: Backup): string {
   const dir = path.dirname(path.resolve(libraryFile));
   const prefix = `${path.basename(libraryFile)}.restore-`;
-  for (const name of fs.readdirSync(dir)) {
-    const pid = name.startsWith(prefix) ? Number(/^(\d+)\.tmp/.exec(name.slice(prefix.length))?.[1]) : NaN;
-    if (pid && !isProcessRunning(pid)) fs.rmSync(path.join(dir, name), { force: true });
-  }
+  // Copies staged by processes killed mid-restore.
+  removeFilesOfEndedProcesses(dir, (name) =>
+    name.startsWith(prefix) ? Number(/^(\d+)\.tmp/.exec(name.slice(prefix.length))?.[1]) : undefined,
+  );
   const staged = `${libraryFile}.restore-${process.pid}.tmp`;
   discard(staged);
   fs.copyFileSync(backup.file, staged);

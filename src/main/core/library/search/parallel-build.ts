@@ -8,8 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { removeSqliteFile } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { SqliteWorker, type WorkerDriver } from '../../db/sqlite-worker';
+import { removeFilesOfEndedProcesses } from '../../files/atomic-write';
 import { readSearchDocuments, rebuildSearchIndex, SEARCH_COLUMNS, takeTouched } from './indexer';
 
 const JOB_SOURCE = `
@@ -199,7 +201,7 @@ export class ParallelIndexBuild {
   /** Removes the scratch file (after the transaction, whose connection had it attached). */
   dispose(): void {
     this.worker.close();
-    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(this.scratch + suffix, { force: true });
+    removeSqliteFile(this.scratch);
   }
 
   private fail(): void {
@@ -234,26 +236,7 @@ export class ParallelIndexBuild {
 /** Scratch files left by a process that was killed mid-import (they hold nothing of worth). */
 function removeAbandonedScratch(file: string): void {
   const prefix = `${path.basename(file)}${SCRATCH_INFIX}`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(path.dirname(file)).filter((name) => name.startsWith(prefix));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    if (Number.isInteger(pid) && !processAlive(pid)) {
-      fs.rmSync(path.join(path.dirname(file), name), { force: true });
-    }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, and belongs to someone else.
-    return (error as { code?: string }).code === 'EPERM';
-  }
+  removeFilesOfEndedProcesses(path.dirname(file), (name) =>
+    name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : undefined,
+  );
 }
