@@ -47,6 +47,8 @@ export class Library {
   readonly lists: ListReader;
   private readonly history: History;
   private readonly transactor: Transactor;
+  private readonly tasks = new Set<Promise<void>>();
+  private taskFailure: unknown;
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   private generationCounter = 0;
   private dataVersion: number;
@@ -101,7 +103,22 @@ export class Library {
    * are checkpointed into the file, and the id arrays asked for are built (tests, benchmarks).
    */
   async backgroundSettled(): Promise<void> {
-    await Promise.all([this.checkpointer?.settled(), this.idLists?.settled()]);
+    await Promise.all([this.checkpointer?.settled(), this.idLists?.settled(), ...this.tasks]);
+    const failure = this.taskFailure;
+    this.taskFailure = undefined;
+    if (failure !== undefined) throw failure;
+  }
+
+  /**
+   * Work that goes on after a call has answered, such as keeping the entries an export
+   * rendered (ADR 66). backgroundSettled waits for it and throws what it failed with.
+   */
+  runAfter(task: Promise<void>): void {
+    const tracked = task.catch((error: unknown) => {
+      this.taskFailure ??= error;
+    });
+    this.tasks.add(tracked);
+    void tracked.finally(() => this.tasks.delete(tracked));
   }
 
   /** The better-sqlite3 build this library's worker threads load (Electron's in the app). */

@@ -15,6 +15,7 @@ import {
   type RenderedEntry,
   renderEntries,
   renderEntriesInSlices,
+  UnstoredEntries,
 } from './entry-cache';
 import {
   fileChunks,
@@ -24,7 +25,7 @@ import {
   readIfPresent,
   readIfPresentAsync,
 } from './bound-file';
-import { generationPause, scopeItemIds, scopeLabel } from './exporting';
+import { generationPause, scopeItemIds, scopeLabel, storeAfter } from './exporting';
 
 export interface BindingRow {
   id: number;
@@ -154,18 +155,23 @@ export class BindingWriter {
     pause: Pause,
   ): Promise<'written' | 'same' | 'stale'> {
     return this.recording(library, row, async () => {
-      const parts = await this.renderInSlices(library, scopeOf(row), row.format, pause);
-      if (parts === undefined) return 'stale';
-      const same =
-        this.sameAsLast(row.path, parts) ??
-        (await fileHoldsInSlices(await readIfPresentAsync(row.path), parts));
-      if (same) {
-        this.written.set(row.path, parts);
-        return 'same';
+      const unstored = new UnstoredEntries(library.db, bibEntryOptions(row.format));
+      try {
+        const parts = await this.renderInSlices(library, scopeOf(row), row.format, pause, unstored);
+        if (parts === undefined) return 'stale';
+        const same =
+          this.sameAsLast(row.path, parts) ??
+          (await fileHoldsInSlices(await readIfPresentAsync(row.path), parts));
+        if (same) {
+          this.written.set(row.path, parts);
+          return 'same';
+        }
+        await writeFileAtomicInSlices(row.path, fileChunks(parts));
+        this.wrote(library, row, parts);
+        return 'written';
+      } finally {
+        storeAfter(library, [unstored]);
       }
-      await writeFileAtomicInSlices(row.path, fileChunks(parts));
-      this.wrote(library, row, parts);
-      return 'written';
     });
   }
 
@@ -193,10 +199,18 @@ export class BindingWriter {
     scope: ExportScope,
     formatId: 'bibtex' | 'biblatex',
     pause: Pause,
+    unstored: UnstoredEntries,
   ): Promise<string[] | undefined> {
     const entries = this.scopeEntries(scope, formatId);
     const ids = scopeItemIds(library, scope, formatId);
-    const present = await renderEntriesInSlices(library.db, ids, bibEntryOptions(formatId), pause, entries);
+    const present = await renderEntriesInSlices(
+      library.db,
+      ids,
+      bibEntryOptions(formatId),
+      pause,
+      unstored,
+      entries,
+    );
     return present && this.order(present, entries);
   }
 

@@ -25,6 +25,7 @@ import {
   type RenderedEntry,
   renderEntries,
   renderEntriesInSlices,
+  UnstoredEntries,
 } from './entry-cache';
 
 /** The dialect of a BibTeX format id; undefined for the other formats. */
@@ -156,8 +157,10 @@ export async function exportTextInSlices(
   const format = exportFormat(formatId);
   const dialect = bibDialect(format.id);
   if (!dialect) return exportText(library, scope, formatId, options);
-  const { entries, blocks } = await bibEntriesInSlices(library, scope, format, dialect, options);
-  return result(format, options.title ?? scopeLabel(library, scope), bibFile(entries, blocks));
+  const { entries, blocks, unstored } = await bibEntriesInSlices(library, scope, format, dialect, options);
+  const text = result(format, options.title ?? scopeLabel(library, scope), bibFile(entries, blocks));
+  storeAfter(library, unstored);
+  return text;
 }
 
 /**
@@ -178,8 +181,12 @@ export async function saveExportInSlices(
     await writeFileAtomicInSlices(path, textChunks(text));
     return count;
   }
-  const { entries, blocks } = await bibEntriesInSlices(library, scope, format, dialect, options);
-  await writeFileAtomicInSlices(path, bibChunks(fileOrder(entries), blocks));
+  const { entries, blocks, unstored } = await bibEntriesInSlices(library, scope, format, dialect, options);
+  try {
+    await writeFileAtomicInSlices(path, bibChunks(fileOrder(entries), blocks));
+  } finally {
+    storeAfter(library, unstored);
+  }
   return entries.length;
 }
 
@@ -210,17 +217,32 @@ async function bibEntriesInSlices(
   format: ExportFormat,
   dialect: 'bibtex' | 'biblatex',
   options: ExportOptions,
-): Promise<{ entries: RenderedEntry[]; blocks: BibtexBlocks | undefined }> {
+): Promise<{ entries: RenderedEntry[]; blocks: BibtexBlocks | undefined; unstored: UnstoredEntries[] }> {
+  // Entries of an attempt that was started over still show their items' states then.
+  const unstored: UnstoredEntries[] = [];
   for (let attempt = 0; attempt < SLICED_ATTEMPTS; attempt++) {
     const pause = generationPause(library);
     const ids = scopeItemIds(library, scope, format.id);
     const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
-    const entries = await render(format, () => renderEntriesInSlices(library.db, ids, entryOptions, pause));
-    if (entries) return { entries, blocks };
+    const rendered = new UnstoredEntries(library.db, entryOptions);
+    unstored.push(rendered);
+    const entries = await render(format, () =>
+      renderEntriesInSlices(library.db, ids, entryOptions, pause, rendered),
+    );
+    if (entries) return { entries, blocks, unstored };
   }
   const ids = scopeItemIds(library, scope, format.id);
   const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
-  return { entries: render(format, () => renderEntries(library.db, ids, entryOptions)), blocks };
+  return { entries: render(format, () => renderEntries(library.db, ids, entryOptions)), blocks, unstored };
+}
+
+/** Keeps the entries a sliced export rendered, once its text or file is out (ADR 66). */
+export function storeAfter(library: Library, unstored: readonly UnstoredEntries[]): void {
+  library.runAfter(
+    (async () => {
+      for (const entries of unstored) await entries.storeInSlices();
+    })(),
+  );
 }
 
 /**

@@ -57,6 +57,18 @@ async function boundCollection(api: Api) {
   return { collection, a, b, file, sync, written };
 }
 
+/** A new library of `count` papers with titles only, imported as CSL-JSON. */
+async function libraryOfPapers(count: number): Promise<Api> {
+  const api = temp.host();
+  const records = Array.from({ length: count }, (_, i) => ({
+    id: `r${i}`,
+    type: 'article-journal',
+    title: `Paper number ${i}`,
+  }));
+  await importText(api, JSON.stringify(records), { name: 'many.json' });
+  return api;
+}
+
 describe('a .bib file kept updated', () => {
   it('is written when bound, and the binding is listed and kept across a reopen', async () => {
     const api = temp.host();
@@ -170,13 +182,7 @@ describe('a .bib file kept updated', () => {
   });
 
   it('is written in slices that let the event loop run, and a change during a write starts it over', async () => {
-    const api = temp.host();
-    const records = Array.from({ length: 4500 }, (_, i) => ({
-      id: `r${i}`,
-      type: 'article-journal',
-      title: `Paper number ${i}`,
-    }));
-    await importText(api, JSON.stringify(records), { name: 'many.json' });
+    const api = await libraryOfPapers(4500);
     const file = path.join(temp.dir, 'sliced.bib');
     let created = 0;
     const creating = setInterval(() => created++, 0);
@@ -217,6 +223,7 @@ describe('a .bib file kept updated', () => {
     const tagged = () =>
       Object.values(entries(file)).filter((entry) => entry.keywords === 'both-ends').length;
     // Nothing remembered or stored: every entry is rendered again, in many slices.
+    await api.library.backgroundSettled(); // the entries stored after the writes above
     api.library.db.prepare('DELETE FROM entry_cache').run();
     const fresh = new BindingsSync(
       () => api.library,
@@ -233,6 +240,29 @@ describe('a .bib file kept updated', () => {
     expect(written).toEqual([file, file]);
     expect(Object.keys(entries(file))).toHaveLength(4500);
     expect(tagged()).toBe(2);
+  });
+
+  it('keeps the entries of a write once its file is out, so that a restarted app renders only what changed', async () => {
+    const api = await libraryOfPapers(300);
+    const stored = () => api.library.db.prepare('SELECT count(*) FROM entry_cache').pluck().get();
+    const file = path.join(temp.dir, 'kept-entries.bib');
+    await createBindingInSlices(api.library, { kind: 'library' }, 'bibtex', file);
+    expect(Object.keys(entries(file))).toHaveLength(300);
+    expect(stored()).toBe(0);
+    await api.library.backgroundSettled();
+    expect(stored()).toBe(300);
+
+    const [first] = await firstAndLastAdded(api);
+    await api.call('items.update', { id: first!, patch: { title: 'Edited after a restart' } });
+    const build = vi.spyOn(EntryFields.prototype, 'build');
+    const restarted = new BindingsSync(
+      () => api.library,
+      () => {},
+      0,
+    );
+    await restarted.flush();
+    expect(renderedIds(build)).toEqual([first]);
+    expect(fs.readFileSync(file, 'utf8')).toContain('Edited after a restart');
   });
 
   it('puts a crossref parent after its children, as BibTeX needs, also after the child changes', async () => {

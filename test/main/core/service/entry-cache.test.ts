@@ -11,7 +11,12 @@ import { EntryFields } from '../../../../src/main/core/formats/bibtex/export/ent
 import { readExportItems } from '../../../../src/main/core/library/bulk-read';
 import { bibtexBlocks } from '../../../../src/main/core/service/bibtex-blocks';
 import { type RenderedEntry, renderEntries } from '../../../../src/main/core/service/entry-cache';
-import { exportText, scopeItemIds } from '../../../../src/main/core/service/exporting';
+import {
+  exportText,
+  exportTextInSlices,
+  saveExportInSlices,
+  scopeItemIds,
+} from '../../../../src/main/core/service/exporting';
 import { importText } from '../../../support/imports';
 import { ATTENTION, BERT, GODEL, paper } from '../../../support/items';
 import { tempLibraries, type Api } from '../../../support/temp-library';
@@ -203,6 +208,27 @@ describe('rendered entries kept between exports', () => {
     const readonly = temp.open(file, { readonly: true });
     expect(exportText(readonly, scope, 'bibtex').text).toBe(expected);
     expect(storedCount(api)).toBe(0);
+  });
+
+  it('are kept after a sliced export has given its text or written its file, not before', async () => {
+    const api = await libraryWithEntries();
+    const library = { kind: 'library' } as const;
+    const count = api.library.db.prepare('SELECT count(*) FROM items').pluck().get() as number;
+    const file = path.join(temp.dir, 'sliced.bib');
+    expect(await saveExportInSlices(api.library, library, 'bibtex', file)).toBe(count);
+    expect(fs.readFileSync(file, 'utf8')).toBe(rendered(api, library, 'bibtex'));
+    expect(storedCount(api)).toBe(0);
+    await api.library.backgroundSettled();
+    expect(storedCount(api)).toBe(count);
+
+    const build = vi.spyOn(EntryFields.prototype, 'build');
+    expect(fs.readFileSync(file, 'utf8')).toBe(exported(api, library, 'bibtex'));
+    expect(renderedIds(build)).toEqual([]);
+
+    const { text } = await exportTextInSlices(api.library, library, 'biblatex');
+    expect(text).toBe(rendered(api, library, 'biblatex'));
+    await api.library.backgroundSettled();
+    expect(storedCount(api)).toBe(2 * count);
   });
 
   it('forget entries of an earlier writer revision', async () => {
