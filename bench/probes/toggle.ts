@@ -5,4 +5,4 @@ import { syntheticLibrary } from '../lib/libraries';
 
 const size = Number(process.argv[2] ?? 1_000_000);
 const figures = await toggle(await syntheticLibrary(size), size);
-console.log(figures.map((f) => `${f.figure}: ${f.value.toFixed(0)} ${f.unit}`).join('\n'));
+console.log(figures.map((f) => `${f.figure}: ${f.value.toFixed(0)} ${f.unit} (${f.note ?? ''})`).join('\n'));

@@ -103,10 +103,14 @@ export class History {
   replay(step: HistoryStep, from: Phase): void {
     const to: Phase = from === 'u' ? 'r' : 'u';
     stmt(this.db, 'DELETE FROM history_ops WHERE step = ? AND phase = ?').run(step.id, to);
-    const ops = stmt(
+    // Value arrays: a step of 10,000 operations read as named rows took 35 ms, at 1M items.
+    const rows = stmt(
       this.db,
       'SELECT tbl, op, rid, data FROM history_ops WHERE step = ? AND phase = ? ORDER BY id DESC',
-    ).all(step.id, from) as OpRow[];
+    )
+      .raw(true)
+      .all(step.id, from) as [OpRow['tbl'], OpRow['op'], number, string | null][];
+    const ops = rows.map(([tbl, op, rid, data]): OpRow => ({ tbl, op, rid, data }));
     this.open(step.label, to, step.id);
     try {
       for (const run of runs(ops)) this.applyRun(run, step);

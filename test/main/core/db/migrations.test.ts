@@ -216,6 +216,56 @@ const MIGRATION_TESTS: Record<number, () => void> = {
     expect(db.prepare('SELECT count(*) FROM entry_cache').pluck().get()).toBe(0);
     db.close();
   },
+  8: () => {
+    const { db } = databaseAt(7);
+    db.pragma('foreign_keys = ON');
+    const item = db.prepare(
+      "INSERT INTO items(key, type, citekey, title, added, modified, deleted) VALUES (?, 'article', ?, 'T', 1, 1, ?)",
+    );
+    const [live, trashed, purged] = [
+      item.run('K1', 'a', null),
+      item.run('K2', 'b', 5),
+      item.run('K3', 'c', null),
+    ].map((result) => Number(result.lastInsertRowid));
+    db.prepare(
+      "INSERT INTO collections(key, name, parent_id, position, created, modified) VALUES ('C', 'C', NULL, 0, 1, 1)",
+    ).run();
+    db.prepare("INSERT INTO tags(name) VALUES ('t')").run();
+    for (const id of [live, trashed, purged]) {
+      db.prepare('INSERT INTO collection_items(collection_id, item_id, added) VALUES (1, ?, 1)').run(id);
+      db.prepare('INSERT INTO item_tags(item_id, tag_id) VALUES (?, 1)').run(id);
+    }
+    migrate(db, MIGRATIONS.slice(0, 8));
+    expect(schemaVersion(db)).toBe(8);
+    const counts = () =>
+      db.prepare("SELECT scope, n FROM counts WHERE scope IN ('c1', 't1') ORDER BY scope").raw().all();
+    // The live items count, the trashed one does not.
+    expect(counts()).toEqual([
+      ['c1', 2],
+      ['t1', 2],
+    ]);
+    for (const table of ['collection_items', 'item_tags']) {
+      db.prepare(`DELETE FROM ${table} WHERE item_id = ?`).run(trashed);
+    }
+    expect(counts()).toEqual([
+      ['c1', 2],
+      ['t1', 2],
+    ]);
+    for (const table of ['collection_items', 'item_tags']) {
+      db.prepare(`DELETE FROM ${table} WHERE item_id = ?`).run(live);
+    }
+    expect(counts()).toEqual([
+      ['c1', 1],
+      ['t1', 1],
+    ]);
+    // Deleting a live item for good takes its memberships with it, and they stop counting.
+    db.prepare('DELETE FROM items WHERE id = ?').run(purged);
+    expect(counts()).toEqual([
+      ['c1', 0],
+      ['t1', 0],
+    ]);
+    db.close();
+  },
 };
 
 describe('migrations', () => {

@@ -7,6 +7,7 @@ import { migration004 } from './004-citekey-sort-index';
 import { migration005 } from './005-live-items-index';
 import { migration006 } from './006-modification-mark';
 import { migration007 } from './007-entry-cache';
+import { migration008 } from './008-counts-read-live-index';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
