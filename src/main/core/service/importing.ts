@@ -202,12 +202,12 @@ export async function commitImport(
   const writer = chunked ? library.openSibling() : library;
   // A big import inserts into a dozen indexes at random places: keep their pages in memory.
   if (chunked) writer.db.pragma('cache_size = -262144');
-  const steps = () => writeRecords(writer, session, records, report, options);
+  const steps = (lookups: boolean) => writeRecords(writer, session, records, report, options, lookups);
   let indexBuild: ParallelIndexBuild | undefined;
   try {
     if (!chunked) {
       library.write(label, () => {
-        for (const _ of steps()) void _;
+        for (const _ of steps(looksForCopies(library.db))) void _;
       });
       return report;
     }
@@ -220,10 +220,12 @@ export async function commitImport(
     await writer.writeInChunks(
       label,
       async (yieldNow) => {
-        const rebuildIndexes = deferIndexes(writer.db, records.length, looksForCopies(writer.db));
+        // One answer for both: the lookup indexes go only when no lookup will read them.
+        const lookups = looksForCopies(writer.db);
+        const rebuildIndexes = deferIndexes(writer.db, records.length, lookups);
         // Into an empty library, the search index is built on a worker as the rows are written.
         indexBuild = ParallelIndexBuild.start(writer.db, writer.file, writer.workerDriver());
-        for (const _ of steps()) {
+        for (const _ of steps(lookups)) {
           indexBuild?.sendTouched();
           await yieldNow();
         }
@@ -255,6 +257,8 @@ function* writeRecords(
   records: ParseResult['records'],
   report: ImportReport,
   options: CommitOptions,
+  /** Whether records are looked up as copies of earlier items (looksForCopies). */
+  lookups: boolean,
 ): Generator<void> {
   const { result, format } = session;
   const db = writer.db;
@@ -263,10 +267,9 @@ function* writeRecords(
   // Items this import adds get ids from here on (AUTOINCREMENT): they are not copies of
   // anything the library had.
   const firstNewId = stmt(db, 'SELECT coalesce(max(id), 0) + 1 FROM items').pluck().get() as number;
-  const anyEarlier = looksForCopies(db);
   const tags = new TagBatch();
   for (const [i, record] of records.entries()) {
-    const duplicate = anyEarlier ? existingCopy(db, record.data, firstNewId) : undefined;
+    const duplicate = lookups ? existingCopy(db, record.data, firstNewId) : undefined;
     if (duplicate !== undefined) {
       report.duplicates++;
       report.itemIds.push(duplicate);
