@@ -4,7 +4,8 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: 'src/main/index.ts' } },
+      // The `sheaf` CLI too: bin/sheaf.js runs this build when it is fresh (ADR 68).
+      rollupOptions: { input: { index: 'src/main/index.ts', cli: 'src/main/cli/main.ts' } },
     },
   },
   preload: {

@@ -7,8 +7,12 @@ import { startBackgroundServices } from '../../api/background';
 import { startServer } from '../../server/server';
 import { CliError, EXIT, openHost, type GlobalOptions } from '../runtime';
 
-const defaultRendererDir = () =>
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../out/renderer');
+/** out/renderer of the checkout this code is in: run from src/ (tsx) or from out/main (the bundle). */
+function defaultRendererDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'out/renderer');
+}
 
 export function registerServeCommand(program: Command): void {
   program
