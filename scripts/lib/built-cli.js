@@ -24,10 +24,21 @@ export function freshCliBundle(root, env = process.env) {
   }
   for (const folder of CLI_SOURCES) {
     const dir = path.join(root, folder);
+    // An install without the sources has only the bundle to run.
+    if (!fs.existsSync(dir)) continue;
     // Folders count too: a folder's time moves when a file in it is deleted or renamed.
     for (const name of ['', ...fs.readdirSync(dir, { recursive: true })]) {
-      if (fs.statSync(path.join(dir, name)).mtimeMs > built) return undefined;
+      if (changedSince(path.join(dir, name), built)) return undefined;
     }
   }
   return bundle;
+}
+
+/** Newer than `time`, or gone while the folder was read (something is changing it). */
+function changedSince(file, time) {
+  try {
+    return fs.statSync(file).mtimeMs > time;
+  } catch {
+    return true;
+  }
 }

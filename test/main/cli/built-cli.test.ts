@@ -56,6 +56,12 @@ describe('which CLI `sheaf` runs', () => {
     expect(freshCliBundle(root, {})).toBeUndefined();
   });
 
+  it('runs the bundle of an install that has no sources', () => {
+    write(CLI_BUNDLE, 100);
+    fs.rmSync(path.join(root, 'src'), { recursive: true });
+    expect(freshCliBundle(root, {})).toBe(path.join(root, CLI_BUNDLE));
+  });
+
   it('runs the sources with no build, or when SHEAF_FROM_SOURCE asks for them', () => {
     expect(freshCliBundle(root, {})).toBeUndefined();
     write(CLI_BUNDLE, 100);
