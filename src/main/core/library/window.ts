@@ -343,7 +343,7 @@ export class ListReader {
       const { sql, params } = selectSql(query, { columns: 'i.id' });
       const built = this.background?.take(key, generation, sql, params);
       if (built) ids = built;
-      else if (this.background?.running) return this.sqlWindow(query, offset, limit);
+      else if (this.background?.running) return this.offsetWindow(view, sort, terms, query, offset, limit);
       else
         ids = Int32Array.from(
           this.db
@@ -357,6 +357,33 @@ export class ListReader {
     this.cache.set(key, { generation, ids });
     while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     return this.slice(ids, offset, limit);
+  }
+
+  /**
+   * A deep window read with LIMIT/OFFSET, while its list's id array is being built. OFFSET
+   * steps through every row before the window, so a window in the far half of a list whose
+   * total is kept (no search) is read from the other end in the reverse order, then turned
+   * round: every order ends in a unique column, so reversing each direction reverses it
+   * exactly. The end of a 1M-item list then costs what its start does.
+   */
+  private offsetWindow(
+    view: ViewSpec,
+    sort: SortSpec,
+    terms: Term[],
+    query: ViewQuery,
+    offset: number,
+    limit: number,
+  ): number[] {
+    if (terms.length > 0 || sort.field === 'relevance') return this.sqlWindow(query, offset, limit);
+    // One snapshot: the total and the rows counted back from it must agree.
+    return this.db.transaction(() => {
+      const { total } = cheapTotal(this.db, view);
+      if (total === undefined || offset <= total / 2) return this.sqlWindow(query, offset, limit);
+      const end = Math.min(offset + limit, total);
+      if (end <= offset) return [];
+      const backwards = { ...sort, direction: sort.direction === 'asc' ? 'desc' : 'asc' } as const;
+      return this.sqlWindow(viewQuery(this.db, view, backwards, terms), total - end, end - offset).reverse();
+    })();
   }
 
   private slice(ids: Int32Array, offset: number, limit: number): number[] {

@@ -4,10 +4,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertItem, readItem, replaceItemData, toItemData } from '../../../../src/main/core/library/items';
 import { trashItems } from '../../../../src/main/core/library/trash';
+import { addToCollection, createCollection } from '../../../../src/main/core/library/collections';
 import type { Library } from '../../../../src/main/core/library/library';
 import { BackgroundIdLists } from '../../../../src/main/core/library/id-lists';
 import { ListReader } from '../../../../src/main/core/library/window';
-import type { SortSpec } from '../../../../src/shared/views';
+import type { SortSpec, ViewSpec } from '../../../../src/shared/views';
 import { paper } from '../../../support/items';
 import { tempLibraries } from '../../../support/temp-library';
 
@@ -190,6 +191,70 @@ describe('deep windows in a long-lived host (their id arrays built on a worker)'
     await host.backgroundSettled();
     expect(checkAll(host)).toBe(0);
     host.close();
+  });
+
+  it('read a stale window in the far half of a list from its other end, in every order', async () => {
+    const host = temp.open(library.file, { backgroundWorkers: true });
+    await host.backgroundSettled();
+    const offsetReads = vi.spyOn(
+      ListReader.prototype as unknown as { sqlWindow: (query: unknown, offset: number) => number[] },
+      'sqlWindow',
+    );
+    const views: ViewSpec[] = [{ kind: 'library' }];
+    let reads = 0;
+    try {
+      // A collection of all but ten papers, and a trash of 5,050: lists with totals kept too.
+      const collection = host.write('File', () => {
+        const id = createCollection(host.db, 'Nearly all', null, 1);
+        const ids = host.db.prepare('SELECT id FROM items ORDER BY id LIMIT -1 OFFSET 10').pluck().all();
+        addToCollection(host.db, id, ids as number[], 1);
+        return id;
+      });
+      views.push({ kind: 'collection', id: collection });
+      for (const view of views) {
+        const total = host.lists.count(view);
+        expect(total).toBeGreaterThan(5100);
+        for (const field of [
+          'added',
+          'title',
+          'creators',
+          'date',
+          'container',
+          'citekey',
+          'modified',
+          'type',
+        ])
+          for (const direction of ['asc', 'desc'] as const)
+            for (const offset of [4990, total - 45, total - 30, total - 1, total, total + 20]) {
+              const request = { view, sort: { field, direction } as SortSpec, offset, limit: 30 };
+              offsetReads.mockClear();
+              let generation = 0;
+              const plain = new ListReader(host.db, () => ++generation).windowIds(request);
+              expect(plain.length).toBe(Math.max(0, Math.min(30, total - offset)));
+              expect(host.lists.windowIds(request)).toEqual(plain);
+              // Never past more than half the list: read from whichever end is nearer.
+              for (const [, skipped] of offsetReads.mock.calls)
+                expect(skipped).toBeLessThanOrEqual(total / 2);
+              reads += offsetReads.mock.calls.length;
+            }
+      }
+      expect(reads).toBeGreaterThan(100);
+      const trash = host.db.prepare('SELECT id FROM items ORDER BY id LIMIT 5050').pluck().all() as number[];
+      host.write('Trash', () => trashItems(host.db, trash, 7));
+      const sort = { field: 'added', direction: 'desc' } as const;
+      for (const offset of [5000, 5020, 5049]) {
+        const request = { view: { kind: 'trash' } as const, sort, offset, limit: 30 };
+        let generation = 0;
+        expect(host.lists.windowIds(request)).toEqual(
+          new ListReader(host.db, () => ++generation).windowIds(request),
+        );
+      }
+    } finally {
+      offsetReads.mockRestore();
+      host.undo();
+      host.undo();
+      host.close();
+    }
   });
 
   it('are built on the spot, as without a worker, when the worker cannot start', async () => {
