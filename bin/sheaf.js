@@ -6,13 +6,20 @@ import { pathToFileURL } from 'node:url';
 import { freshCliBundle } from '../scripts/lib/built-cli.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bundle = freshCliBundle(root);
-let main;
-if (bundle) {
-  ({ main } = await import(pathToFileURL(bundle).href));
-} else {
+
+async function loadMain() {
+  const bundle = freshCliBundle(root);
+  if (bundle) {
+    try {
+      return (await import(pathToFileURL(bundle).href)).main;
+    } catch {
+      // A build cut short (a chunk missing): the sources still run.
+    }
+  }
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/main/cli/main.ts'));
+  return (await import('../src/main/cli/main.ts')).main;
 }
+
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));
