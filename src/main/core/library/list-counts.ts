@@ -5,6 +5,7 @@ import type { ViewSpec } from '../../../shared/views';
 import { stmt } from '../db/statements';
 import { ftsExpression } from './search/fts';
 import { parseQuery, type TextTerm } from './search/query';
+import { tagId } from './tags';
 import { scopeCount } from './view-sql';
 
 /** Past this many items in the trash, counting a search visits the rows instead. */
@@ -53,7 +54,8 @@ export function indexCount(db: Database.Database, text: TextTerm[]): number | un
   return matches.size - inTrash;
 }
 
+/** The tag's kept count, found as the view finds the tag (its name cleaned: tags.ts). */
 function tagScope(db: Database.Database, name: string): string | undefined {
-  const id = stmt(db, 'SELECT id FROM tags WHERE name = ?').pluck().get(name) as number | undefined;
+  const id = tagId(db, name, false);
   return id === undefined ? 'none' : `t${id}`;
 }

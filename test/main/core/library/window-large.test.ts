@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertItem, readItem, replaceItemData, toItemData } from '../../../../src/main/core/library/items';
 import { trashItems } from '../../../../src/main/core/library/trash';
 import { addToCollection, createCollection } from '../../../../src/main/core/library/collections';
+import { attachTags } from '../../../../src/main/core/library/tags';
 import type { Library } from '../../../../src/main/core/library/library';
 import { BackgroundIdLists } from '../../../../src/main/core/library/id-lists';
 import { ListReader } from '../../../../src/main/core/library/window';
@@ -202,15 +203,19 @@ describe('deep windows in a long-lived host (their id arrays built on a worker)'
     );
     const views: ViewSpec[] = [{ kind: 'library' }];
     let reads = 0;
+    let steps = 0; // writes made here, undone at the end
     try {
       // A collection of all but ten papers, and a trash of 5,050: lists with totals kept too.
       const collection = host.write('File', () => {
         const id = createCollection(host.db, 'Nearly all', null, 1);
         const ids = host.db.prepare('SELECT id FROM items ORDER BY id LIMIT -1 OFFSET 10').pluck().all();
         addToCollection(host.db, id, ids as number[], 1);
+        attachTags(host.db, ids.slice(5) as number[], ['bulk']);
         return id;
       });
-      views.push({ kind: 'collection', id: collection });
+      steps++;
+      // The tag named as a person might type it: the view and its kept total agree on it.
+      views.push({ kind: 'collection', id: collection }, { kind: 'tags', names: ['  bulk '] });
       for (const view of views) {
         const total = host.lists.count(view);
         expect(total).toBeGreaterThan(5100);
@@ -241,6 +246,7 @@ describe('deep windows in a long-lived host (their id arrays built on a worker)'
       expect(reads).toBeGreaterThan(100);
       const trash = host.db.prepare('SELECT id FROM items ORDER BY id LIMIT 5050').pluck().all() as number[];
       host.write('Trash', () => trashItems(host.db, trash, 7));
+      steps++;
       const sort = { field: 'added', direction: 'desc' } as const;
       for (const offset of [5000, 5020, 5049]) {
         const request = { view: { kind: 'trash' } as const, sort, offset, limit: 30 };
@@ -251,8 +257,7 @@ describe('deep windows in a long-lived host (their id arrays built on a worker)'
       }
     } finally {
       offsetReads.mockRestore();
-      host.undo();
-      host.undo();
+      for (; steps > 0; steps--) host.undo();
       host.close();
     }
   });
