@@ -6,10 +6,11 @@
 // The walk comes first, with a row budget it abandons early when the hit rate is low; then
 // a small match set is sorted; a large one means a longer walk will find the page.
 // Deep windows (far down a long list) come from a cached id array per (view, search,
-// sort), rebuilt when the library changes (on a worker thread in long-lived hosts).
+// sort), rebuilt when the library changes (deep-windows.ts).
 import type Database from 'better-sqlite3';
 import type { ListRow, SortSpec, ViewSpec, WindowRequest, WindowResult } from '../../../shared/views';
 import { stmt } from '../db/statements';
+import { DEEP_OFFSET, DeepWindows } from './deep-windows';
 import type { BackgroundIdLists } from './id-lists';
 import { ftsExpression } from './search/fts';
 import { textMatchSet, yearMatchSet } from './search/match-sets';
@@ -48,9 +49,6 @@ const DENSE_WALK_BUDGET = 4000;
 const SORT_COST_RATIO = 4;
 /** How many times the expected number of index entries the id walk may read. */
 const WALK_IDS_SLACK = 4;
-/** Beyond this offset a window comes from the cached id array. */
-const DEEP_OFFSET = 5000;
-const CACHE_ENTRIES = 6;
 /** Prefixes up to this length have an index of their own (the `prefix` option of `search`). */
 const PREFIX_INDEXED = 2;
 /** Past this many items in the trash, a search in date-added order does not stream past them. */
@@ -67,15 +65,22 @@ export interface WalkProgress {
 }
 
 export class ListReader {
-  private readonly cache = new Map<string, { generation: number; ids: Int32Array }>();
+  private readonly deep: DeepWindows;
 
   constructor(
     private readonly db: Database.Database,
     /** Changes whenever the library does (ours or another process's writes). */
-    private readonly generation: () => number,
+    generation: () => number,
     /** Builds deep windows' id arrays on a worker (long-lived hosts). */
-    private readonly background?: BackgroundIdLists,
-  ) {}
+    background?: BackgroundIdLists,
+  ) {
+    this.deep = new DeepWindows(
+      db,
+      generation,
+      (query, offset, limit) => this.sqlWindow(query, offset, limit),
+      background,
+    );
+  }
 
   window(request: WindowRequest): WindowResult {
     const ids = this.windowIds(request);
@@ -309,13 +314,7 @@ export class ListReader {
     return this.sqlWindow(query, offset, limit);
   }
 
-  /**
-   * A window far down the list, from an array of every id of the list in order, cached
-   * until the library changes. With a background builder, a stale array is built on its
-   * worker, and windows asked for meanwhile are read with LIMIT/OFFSET (same query, same
-   * order): 40-210 ms at the end of a 1M-item list, where building the array here took
-   * 220-1,080 ms (ADR 64).
-   */
+  /** A window far down the list (deep-windows.ts). */
   private deepWindow(
     view: ViewSpec,
     sort: SortSpec,
@@ -324,70 +323,14 @@ export class ListReader {
     offset: number,
     limit: number,
   ): number[] {
-    const key = JSON.stringify([view, sort, terms]);
-    const generation = this.generation();
-    const cached = this.cache.get(key);
-    if (cached && cached.generation === generation) {
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return this.slice(cached.ids, offset, limit);
-    }
     const query =
       sort.field === 'relevance' && text.length
         ? undefined
         : text.length
           ? this.matchSetQuery(view, sort, terms, text)
           : viewQuery(this.db, view, sort, terms);
-    let ids: Int32Array;
-    if (query) {
-      const { sql, params } = selectSql(query, { columns: 'i.id' });
-      const built = this.background?.take(key, generation, sql, params);
-      if (built) ids = built;
-      else if (this.background?.running) return this.offsetWindow(view, sort, terms, query, offset, limit);
-      else
-        ids = Int32Array.from(
-          this.db
-            .prepare(sql)
-            .pluck()
-            .all(...params) as number[],
-        );
-    } else {
-      ids = Int32Array.from(this.byRelevance(view, terms, text, 0, -1));
-    }
-    this.cache.set(key, { generation, ids });
-    while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    return this.slice(ids, offset, limit);
-  }
-
-  /**
-   * A deep window read with LIMIT/OFFSET, while its list's id array is being built. OFFSET
-   * steps through every row before the window, so a window in the far half of a list whose
-   * total is kept (no search) is read from the other end in the reverse order, then turned
-   * round: every order ends in a unique column, so reversing each direction reverses it
-   * exactly. The end of a 1M-item list then costs what its start does.
-   */
-  private offsetWindow(
-    view: ViewSpec,
-    sort: SortSpec,
-    terms: Term[],
-    query: ViewQuery,
-    offset: number,
-    limit: number,
-  ): number[] {
-    if (terms.length > 0 || sort.field === 'relevance') return this.sqlWindow(query, offset, limit);
-    // One snapshot: the total and the rows counted back from it must agree.
-    return this.db.transaction(() => {
-      const { total } = cheapTotal(this.db, view);
-      if (total === undefined || offset <= total / 2) return this.sqlWindow(query, offset, limit);
-      const end = Math.min(offset + limit, total);
-      if (end <= offset) return [];
-      const backwards = { ...sort, direction: sort.direction === 'asc' ? 'desc' : 'asc' } as const;
-      return this.sqlWindow(viewQuery(this.db, view, backwards, terms), total - end, end - offset).reverse();
-    })();
-  }
-
-  private slice(ids: Int32Array, offset: number, limit: number): number[] {
-    return Array.from(ids.subarray(offset, offset + limit));
+    const allIds = () => this.byRelevance(view, terms, text, 0, -1);
+    return this.deep.window({ view, sort, terms, query, allIds }, offset, limit);
   }
 
   /** List rows for `ids`, in that order. */
