@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import type { ExportScope } from '../../../shared/results';
 import type { SortSpec, ViewSpec } from '../../../shared/views';
 import type { LibraryHost } from '../../api/host';
-import { writeFileAtomic } from '../../core/files/atomic-write';
+import { utf8Blocks, writeFileAtomic } from '../../core/files/atomic-write';
 import { writeCslRecord } from '../../core/formats/csl/csl-write-record';
 import { resolveCollectionPath } from '../../core/library/collections';
 import { BindingWriter } from '../../core/service/bindings';
-import { exportText, withRelations } from '../../core/service/exporting';
+import { exportChunks, withRelations } from '../../core/service/exporting';
 import { commitImport, parseInput } from '../../core/service/importing';
 import { call, CliError, EXIT, itemId, printJson, readInput, withHost, type GlobalOptions } from '../runtime';
 
@@ -142,9 +142,10 @@ export function registerTransferCommands(program: Command): void {
         await withHost(globals(command), (host) => {
           const scope = exportScope(host, options);
           const unicode = options.unicode ? { unicode: true } : {};
-          const text = exportText(host.library, scope, options.format, unicode).text;
-          if (options.output) writeFileAtomic(options.output, text);
-          else process.stdout.write(text);
+          const { chunks } = exportChunks(host.library, scope, options.format, unicode);
+          if (options.output) writeFileAtomic(options.output, chunks);
+          // A copy of each block: the stream may still hold it when the next is filled.
+          else for (const block of utf8Blocks(chunks)) process.stdout.write(Buffer.from(block));
         });
       },
     );

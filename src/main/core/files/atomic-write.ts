@@ -6,12 +6,17 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SheafError } from '../errors';
 
-export function writeFileAtomic(target: string, content: string | Uint8Array): void {
+/**
+ * `content` whole, or as chunks written one after another: a file too large to be worth
+ * holding as one string (a 100k-item .bib is 100 MB) is never joined.
+ */
+export function writeFileAtomic(target: string, content: string | Uint8Array | Iterable<string>): void {
   const { dir, temp } = tempBeside(target);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o644);
-    fs.writeFileSync(fd, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) fs.writeFileSync(fd, content);
+    else for (const block of utf8Blocks(content)) fs.writeFileSync(fd, block);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -26,16 +31,17 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
 }
 
 /**
- * writeFileAtomic for a process that must keep answering: `chunks` are encoded and written
- * one at a time, the writes and the flush run off the event loop, and it turns between
- * them. Chunks of a megabyte or so keep each turn short.
+ * writeFileAtomic for a process that must keep answering: `pieces` are encoded a megabyte
+ * at a time, the writes and the flush run off the event loop, and it turns between them.
  */
-export async function writeFileAtomicInSlices(target: string, chunks: Iterable<string>): Promise<void> {
+export async function writeFileAtomicInSlices(target: string, pieces: Iterable<string>): Promise<void> {
   const { dir, temp } = tempBeside(target);
   let file: fs.promises.FileHandle | undefined;
   try {
     file = await fs.promises.open(temp, 'wx', 0o644);
-    for (const chunk of chunks) if (chunk) await file.write(chunk);
+    for (const block of utf8Blocks(pieces, SLICE_BLOCK_BYTES)) {
+      for (let done = 0; done < block.length;) done += (await file.write(block, done)).bytesWritten;
+    }
     await file.sync();
     await file.close();
     file = undefined;
@@ -49,24 +55,42 @@ export async function writeFileAtomicInSlices(target: string, chunks: Iterable<s
   removeAbandonedTemps(dir, path.basename(target));
 }
 
-/** The pieces of `parts.join(separator) + end`, joined a megabyte or so at a time. */
-export function* joinedChunks(
-  parts: readonly string[],
-  separator: string,
-  end: string,
-  chunkChars = 1 << 20,
-): Generator<string> {
-  let batch: string[] = [];
-  let size = 0;
+/** `parts.join(separator) + end` as pieces, never joined (see utf8Blocks). */
+export function* interleaved(parts: readonly string[], separator: string, end: string): Generator<string> {
   for (let index = 0; index < parts.length; index++) {
-    batch.push(parts[index]!);
-    size += parts[index]!.length + separator.length;
-    if (size >= chunkChars || index === parts.length - 1) {
-      yield batch.join(separator) + (index === parts.length - 1 ? end : separator);
-      batch = [];
-      size = 0;
-    }
+    yield parts[index]!;
+    yield index === parts.length - 1 ? end : separator;
   }
+}
+
+/** Bytes a block of utf8Blocks holds, for a synchronous write; a sliced one writes less per turn. */
+const BLOCK_BYTES = 1 << 22;
+const SLICE_BLOCK_BYTES = 1 << 20;
+
+/**
+ * The UTF-8 of `pieces` in blocks of at most `blockBytes`, each piece encoded straight into
+ * its block: joining 100 MB of entries and then encoding it took 0.76-0.82 s, this 0.07-0.1 s
+ * (ADR 70). One buffer is filled again and again (fresh ones cost page faults): a block is
+ * only valid until the next is asked for, and a caller that keeps one copies it.
+ */
+export function* utf8Blocks(pieces: Iterable<string>, blockBytes = BLOCK_BYTES): Generator<Uint8Array> {
+  const block = Buffer.allocUnsafe(blockBytes);
+  let used = 0;
+  for (const piece of pieces) {
+    // Three bytes per UTF-16 unit at most (a surrogate pair: four for two).
+    if (used + piece.length * 3 > blockBytes) {
+      if (used > 0) {
+        yield block.subarray(0, used);
+        used = 0;
+      }
+      if (piece.length * 3 > blockBytes) {
+        yield Buffer.from(piece, 'utf8');
+        continue;
+      }
+    }
+    used += block.write(piece, used, 'utf8');
+  }
+  if (used > 0) yield block.subarray(0, used);
 }
 
 /** `text` a megabyte or so at a time, never cutting a surrogate pair (each chunk is encoded alone). */

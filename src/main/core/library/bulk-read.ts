@@ -10,28 +10,41 @@ import { ITEM_SELECT, itemFromValues } from './item-rows';
 export const BATCH = 1000;
 /** `IN ${IN_BATCH}` with one parameter: a batch of ids as a JSON array. */
 export const IN_BATCH = '(SELECT value FROM json_each(?))';
-const ITEMS_SQL = `SELECT ${ITEM_SELECT} WHERE i.id IN ${IN_BATCH}`;
+/** Follows `SELECT extra, `. */
+const ITEMS_SQL = `${ITEM_SELECT} WHERE i.id IN ${IN_BATCH}`;
 const TAGS_SQL = `SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
   WHERE it.item_id IN ${IN_BATCH} ORDER BY it.item_id, t.name COLLATE NOCASE`;
 
 /** Items (with their tags) in the order of `ids`; ids that do not exist are skipped. */
 export function readExportItems(db: Database.Database, ids: readonly number[]): ExportItem[] {
+  return readExportItemsWith(db, ids).map(([item]) => item);
+}
+
+/**
+ * readExportItems, each item beside the value of `extraSql` (an SQL expression over
+ * `items i`) for it: a caller that needs one more value per item reads it in the same pass.
+ */
+export function readExportItemsWith(
+  db: Database.Database,
+  ids: readonly number[],
+  extraSql = 'NULL',
+): [item: ExportItem, extra: unknown][] {
   const position = new Map<number, number>();
   ids.forEach((id, index) => position.has(id) || position.set(id, index));
   const sorted = sortedUnique(ids);
-  const found: (ExportItem | undefined)[] = new Array(ids.length);
-  const itemsQuery = stmt(db, ITEMS_SQL).raw(true);
+  const found: ([ExportItem, unknown] | undefined)[] = new Array(ids.length);
+  const itemsQuery = stmt(db, `SELECT ${extraSql}, ${ITEMS_SQL}`).raw(true);
   const tagsQuery = stmt(db, TAGS_SQL).raw(true);
   for (let start = 0; start < sorted.length; start += BATCH) {
     const batch = JSON.stringify(sorted.slice(start, start + BATCH));
     const tags = tagsOf(tagsQuery, batch);
     for (const values of itemsQuery.all(batch) as unknown[][]) {
-      const item = itemFromValues(values) as ExportItem;
+      const item = itemFromValues(values, 1) as ExportItem;
       item.tags = tags.get(item.id) ?? [];
-      found[position.get(item.id)!] = item;
+      found[position.get(item.id)!] = [item, values[0]];
     }
   }
-  return found.filter((item) => item !== undefined);
+  return found.filter((entry) => entry !== undefined);
 }
 
 /**

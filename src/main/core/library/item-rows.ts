@@ -107,7 +107,9 @@ export const ITEM_SELECT = `${ROW_COLUMNS.map((name) => `i.${name}`).join(', ')}
   (name) => `e.${name}`,
 ).join(', ')} FROM items i LEFT JOIN item_extra e ON e.item_id = i.id`;
 
-export function itemFromValues(values: readonly unknown[]): Item {
+/** The item whose ITEM_SELECT values start at `values[at]`. */
+export function itemFromValues(row: readonly unknown[], at = 0): Item {
+  const values = at === 0 ? row : row.slice(at);
   const extra = values[FIRST_EXTRA] !== null;
   const item: Item = {
     id: values[0] as number,

@@ -136,7 +136,7 @@ export class BindingWriter {
         this.written.set(row.path, parts);
         return false;
       }
-      writeFileAtomic(row.path, fileText(parts));
+      writeFileAtomic(row.path, fileChunks(parts));
       this.wrote(library, row, parts);
       return true;
     });

@@ -2,7 +2,7 @@
 // bytes already are that text, checked entry by entry without building the text or
 // decoding the file (ADR 62).
 import fs from 'node:fs';
-import { joinedChunks } from '../files/atomic-write';
+import { interleaved } from '../files/atomic-write';
 import { ENTRY_SEPARATOR } from '../formats/bibtex';
 
 /** A bound file is its entries, a blank line between them, and a final newline. */
@@ -58,9 +58,9 @@ export async function fileHoldsInSlices(
   }
 }
 
-/** fileText(parts) in chunks of about a megabyte, for writeFileAtomicInSlices. */
+/** fileText(parts) as pieces, for writeFileAtomicInSlices (never joined). */
 export function fileChunks(parts: readonly string[]): Iterable<string> {
-  return joinedChunks(parts, ENTRY_SEPARATOR, FILE_END);
+  return interleaved(parts, ENTRY_SEPARATOR, FILE_END);
 }
 
 export function readIfPresent(file: string): Buffer | undefined {

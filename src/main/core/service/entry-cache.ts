@@ -13,7 +13,8 @@ import {
   type CrossrefLink,
   crossrefParentsLast,
 } from '../formats/bibtex';
-import { BATCH, IN_BATCH, readExportItems, sortedUnique } from '../library/bulk-read';
+import type { ExportItem } from '../formats/types';
+import { BATCH, IN_BATCH, readExportItems, readExportItemsWith, sortedUnique } from '../library/bulk-read';
 
 /** An item's entry text, the stamp of the state it shows, and its crossref link. */
 export interface RenderedEntry extends CrossrefLink {
@@ -43,6 +44,8 @@ const STORED_SQL = `SELECT i.id, ${STAMP}, c.stamp, c.citekey, c.crossref, c.tex
 const STORE_SQL = `INSERT OR REPLACE INTO entry_cache(item_id, variant, stamp, citekey, crossref, text)
   SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM items WHERE id = ?)`;
 const REVISION_MARK = 'entry_cache_revision';
+/** Marks a variant some entries were stored for, once (never cleared: a stale mark costs a lookup). */
+const VARIANT_MARK = 'entry_cache_variant:';
 /** Why a library may refuse to keep entries; any other failure is a bug and is thrown. */
 const UNWRITABLE = ['SQLITE_READONLY', 'SQLITE_BUSY', 'SQLITE_FULL', 'SQLITE_IOERR'];
 
@@ -97,15 +100,23 @@ function renderUnstored(
       }
       unknown = changed;
     }
-    const stamps = new Map<number, string>();
-    for (const [id, stamp, storedStamp, citekey, crossref, text] of readStored(db, variant, unknown)) {
-      if (storedStamp === stamp) found.set(id, { stamp, text, citekey, crossref: crossref ?? undefined });
-      else stamps.set(id, stamp);
+    // A variant never kept in this library has nothing to compare: each item's stamp is
+    // read with the item instead (ADR 70).
+    let stale: [ExportItem, unknown][];
+    if (mayHaveStored(db, variant)) {
+      const stamps = new Map<number, string>();
+      for (const [id, stamp, storedStamp, citekey, crossref, text] of readStored(db, variant, unknown)) {
+        if (storedStamp === stamp) found.set(id, { stamp, text, citekey, crossref: crossref ?? undefined });
+        else stamps.set(id, stamp);
+      }
+      stale = readExportItems(db, [...stamps.keys()]).map((item) => [item, stamps.get(item.id)]);
+    } else {
+      stale = readExportItemsWith(db, unknown, STAMP);
     }
     const rendered = new Map<number, RenderedEntry>();
-    for (const item of readExportItems(db, [...stamps.keys()])) {
+    for (const [item, stamp] of stale) {
       const entry = {
-        stamp: stamps.get(item.id)!,
+        stamp: stamp as string,
         text: bibEntry(item, options),
         citekey: item.citekey,
         crossref: item.fields.crossref,
@@ -249,6 +260,7 @@ function storeEntries(
   try {
     db.transaction(() => {
       forgetOtherRevisions(db);
+      stmt(db, 'INSERT OR IGNORE INTO marks(name, value) VALUES (?, 1)').run(VARIANT_MARK + variant);
       const store = stmt(db, STORE_SQL);
       for (const [id, entry] of entries) {
         store.run(id, variant, entry.stamp, entry.citekey, entry.crossref ?? null, entry.text, id);
@@ -260,6 +272,19 @@ function storeEntries(
   } finally {
     db.pragma(`busy_timeout = ${busyTimeout}`);
   }
+}
+
+/**
+ * False when no entry of `variant` can be in the library: it has no mark, and either
+ * other variants do or the store is empty (a library whose entries were kept before the
+ * marks, ADR 70, has entries and no marks at all).
+ */
+function mayHaveStored(db: Database.Database, variant: string): boolean {
+  const marks = stmt(db, 'SELECT name FROM marks WHERE name >= ? AND name < ?')
+    .pluck()
+    .all(VARIANT_MARK, `${VARIANT_MARK}\uffff`) as string[];
+  if (marks.includes(VARIANT_MARK + variant)) return true;
+  return marks.length === 0 && stmt(db, 'SELECT 1 FROM entry_cache LIMIT 1').get() !== undefined;
 }
 
 /** Entries rendered by an earlier revision of the writer are never read again: dropped once. */

@@ -6,8 +6,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  joinedChunks,
+  interleaved,
   textChunks,
+  utf8Blocks,
   writeFileAtomic,
   writeFileAtomicInSlices,
 } from '../../../../src/main/core/files/atomic-write';
@@ -20,21 +21,40 @@ let files = 0;
 const freshFile = () => path.join(dir, `out-${++files}.bib`);
 const leftovers = () => fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
-describe('joinedChunks', () => {
-  it('adds up to the joined text, whatever the chunk size', () => {
+describe('interleaved', () => {
+  it('adds up to the joined text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 30 }), (parts) => {
+        expect([...interleaved(parts, '\n\n', '\n')].join('')).toBe(
+          parts.length ? `${parts.join('\n\n')}\n` : '',
+        );
+      }),
+    );
+  });
+});
+
+describe('utf8Blocks', () => {
+  it("is the pieces' own UTF-8, in blocks no larger than asked unless one piece is", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 30 }),
-        fc.integer({ min: 1, max: 200 }),
-        (parts, chunkChars) => {
-          const chunks = [...joinedChunks(parts, '\n\n', '\n', chunkChars)];
-          expect(chunks.join('')).toBe(parts.length ? `${parts.join('\n\n')}\n` : '');
-          // No chunk runs past the size asked for by more than one part and its separator.
-          const longest = Math.max(0, ...parts.map((part) => part.length));
-          for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(chunkChars + longest + 2);
+        // Whole characters per piece (an export never cuts one), of one to four bytes each.
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 64 }),
+        (pieces, blockBytes) => {
+          const blocks = Array.from(utf8Blocks(pieces, blockBytes), (block) => Buffer.from(block));
+          expect(Buffer.concat(blocks)).toEqual(Buffer.from(pieces.join('')));
+          const largest = Math.max(0, ...pieces.map((piece) => Buffer.byteLength(piece)));
+          for (const block of blocks) expect(block.length).toBeLessThanOrEqual(Math.max(blockBytes, largest));
+          expect(blocks.every((block) => block.length > 0)).toBe(true);
         },
       ),
     );
+  });
+
+  it('writes a lone surrogate as U+FFFD, as writing the joined text would', () => {
+    const pieces = ['a\ud800', 'b'];
+    const blocks = Array.from(utf8Blocks(pieces), (block) => Buffer.from(block));
+    expect(Buffer.concat(blocks)).toEqual(Buffer.from(pieces.join('')));
   });
 });
 
@@ -85,5 +105,22 @@ describe('writeFileAtomicInSlices', () => {
       new RegExp(`Could not write ${file.replace(/[.\\]/g, '\\$&')}: ENOENT`),
     );
     expect(() => writeFileAtomic(file, 'text')).toThrow(/ENOENT/);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('writes pieces as their joined text, over blocks, and leaves the old file whole when they fail', () => {
+    const file = freshFile();
+    // About 7 MB: more than one 4 MB block, with characters of every UTF-8 length.
+    const pieces = Array.from({ length: 150_000 }, (_, i) => `@misc{k${i}, title = {é 日本 😀 ${i}}}`);
+    writeFileAtomic(file, interleaved(pieces, '\n\n', '\n'));
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${pieces.join('\n\n')}\n`);
+    function* failing() {
+      yield* pieces;
+      throw new Error('rendering failed');
+    }
+    expect(() => writeFileAtomic(file, failing())).toThrow(/The previous file is unchanged/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${pieces.join('\n\n')}\n`);
+    expect(leftovers()).toEqual([]);
   });
 });

@@ -80,6 +80,26 @@ describe('rendered entries kept between exports', () => {
     expect(renderedIds(build)).toEqual([]);
   });
 
+  it('are found whether or not their variant was marked as stored (a library from before the marks)', async () => {
+    const api = await libraryWithEntries();
+    const library = { kind: 'library' } as const;
+    const ids = await api.call('items.ids', { view: library, sort: ADDED, offset: 0, limit: 100 });
+    // Tags in the stamp, in an order other than their names': the first export reads stamps
+    // with its items, the next ones beside the stored entries, and the two must agree.
+    await api.call('tags.add', { itemIds: ids, names: ['zeta', 'Alpha', 'beta'] });
+    const first = exported(api, library, 'biblatex');
+    const build = vi.spyOn(EntryFields.prototype, 'build');
+    expect(exported(api, library, 'biblatex')).toBe(first);
+    expect(renderedIds(build)).toEqual([]);
+    // Entries kept by a Sheaf that did not mark variants: still read, not rendered again.
+    api.library.db.prepare("DELETE FROM marks WHERE name LIKE 'entry_cache_variant:%'").run();
+    expect(exported(api, library, 'biblatex')).toBe(first);
+    expect(renderedIds(build)).toEqual([]);
+    // A variant never stored (another dialect) renders every entry, whatever else is kept.
+    expect(exported(api, library, 'bibtex')).toBe(rendered(api, library, 'bibtex'));
+    expect(new Set(renderedIds(build))).toEqual(new Set(ids));
+  });
+
   it('follow every change that shows in an entry, including undo and edits within one clock tick', async () => {
     const api = await libraryWithEntries();
     const scope = { kind: 'library' } as const;
