@@ -172,6 +172,15 @@ function checkFile(file: string, readonly: boolean): void {
   }
 }
 
+/**
+ * SQLite's page cache per connection, in KiB. A step over 10,000 items spread through a
+ * 1M-item library (a collection toggle, its undo) reads and writes 15-20k pages: each item's
+ * row, the membership index's leaves, the undo log. With 32 MiB they were read from the OS
+ * again at every step, and each step took 180-240 ms; with 96 MiB, 110-175 ms (ADR 71).
+ * The cache fills only as pages are read, so an idle library costs nothing.
+ */
+const PAGE_CACHE_KIB = 96 * 1024;
+
 function configure(db: Database.Database, readonly: boolean): void {
   if (!readonly) {
     db.pragma('journal_mode = WAL');
@@ -180,7 +189,7 @@ function configure(db: Database.Database, readonly: boolean): void {
   }
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -32768');
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   // Case- and accent-folded text for searches SQL cannot fold itself ("Godel" finds "Gödel").
   db.function('fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? fold(text) : text,
