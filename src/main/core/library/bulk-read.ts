@@ -4,14 +4,14 @@
 import type Database from 'better-sqlite3';
 import type { ExportItem } from '../formats/types';
 import { stmt } from '../db/statements';
-import { ITEM_SELECT, itemFromValues } from './item-rows';
+import { ITEM_COLUMNS, ITEM_FROM, itemFromValues } from './item-rows';
 
 /** Ids per batch of a bulk read. */
 export const BATCH = 1000;
 /** `IN ${IN_BATCH}` with one parameter: a batch of ids as a JSON array. */
 export const IN_BATCH = '(SELECT value FROM json_each(?))';
-/** Follows `SELECT extra, `. */
-const ITEMS_SQL = `${ITEM_SELECT} WHERE i.id IN ${IN_BATCH}`;
+/** `extra`: one more value read after the item's own (readExportItemsWith). */
+const itemsSql = (extra: string) => `SELECT ${ITEM_COLUMNS}, ${extra} ${ITEM_FROM} WHERE i.id IN ${IN_BATCH}`;
 const TAGS_SQL = `SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
   WHERE it.item_id IN ${IN_BATCH} ORDER BY it.item_id, t.name COLLATE NOCASE`;
 
@@ -33,15 +33,15 @@ export function readExportItemsWith(
   ids.forEach((id, index) => position.has(id) || position.set(id, index));
   const sorted = sortedUnique(ids);
   const found: ([ExportItem, unknown] | undefined)[] = new Array(ids.length);
-  const itemsQuery = stmt(db, `SELECT ${extraSql}, ${ITEMS_SQL}`).raw(true);
+  const itemsQuery = stmt(db, itemsSql(extraSql)).raw(true);
   const tagsQuery = stmt(db, TAGS_SQL).raw(true);
   for (let start = 0; start < sorted.length; start += BATCH) {
     const batch = JSON.stringify(sorted.slice(start, start + BATCH));
     const tags = tagsOf(tagsQuery, batch);
     for (const values of itemsQuery.all(batch) as unknown[][]) {
-      const item = itemFromValues(values, 1) as ExportItem;
+      const item = itemFromValues(values) as ExportItem;
       item.tags = tags.get(item.id) ?? [];
-      found[position.get(item.id)!] = [item, values[0]];
+      found[position.get(item.id)!] = [item, values[values.length - 1]];
     }
   }
   return found.filter((entry) => entry !== undefined);

@@ -99,17 +99,18 @@ const FIRST_DATA = 6;
 const OPTIONAL_COLUMNS = DATA_COLUMNS.slice(2) as Exclude<DataColumn, 'type' | 'title'>[];
 const FIRST_EXTRA = ROW_COLUMNS.length;
 
+/** The select list of an item, in the order itemFromValues reads; columns after it are ignored. */
+export const ITEM_COLUMNS = `${ROW_COLUMNS.map((name) => `i.${name}`).join(', ')}, ${EXTRA_COLUMNS.map(
+  (name) => `e.${name}`,
+).join(', ')}`;
+export const ITEM_FROM = 'FROM items i LEFT JOIN item_extra e ON e.item_id = i.id';
 /**
  * `SELECT ${ITEM_SELECT} WHERE ...` reads items as value arrays (statement.raw()): a named
  * row object per row costs more than the SQLite work when thousands are read at once.
  */
-export const ITEM_SELECT = `${ROW_COLUMNS.map((name) => `i.${name}`).join(', ')}, ${EXTRA_COLUMNS.map(
-  (name) => `e.${name}`,
-).join(', ')} FROM items i LEFT JOIN item_extra e ON e.item_id = i.id`;
+export const ITEM_SELECT = `${ITEM_COLUMNS} ${ITEM_FROM}`;
 
-/** The item whose ITEM_SELECT values start at `values[at]`. */
-export function itemFromValues(row: readonly unknown[], at = 0): Item {
-  const values = at === 0 ? row : row.slice(at);
+export function itemFromValues(values: readonly unknown[]): Item {
   const extra = values[FIRST_EXTRA] !== null;
   const item: Item = {
     id: values[0] as number,

@@ -76,26 +76,24 @@ export function exportText(
   options: ExportOptions = {},
 ): ExportResult {
   const format = exportFormat(formatId);
-  const ids = scopeItemIds(library, scope, format.id);
-  const title = options.title ?? scopeLabel(library, scope);
-  let text: string;
-  let count: number;
   const dialect = bibDialect(format.id);
   if (dialect) {
-    ({ text, count } = render(format, () => bibText(library, ids, dialect, scope, options)));
-  } else {
-    const items = format.id === 'csl-json' ? withRelations(library, ids) : readExportItems(library.db, ids);
-    const digestDate = scope.kind === 'digest' ? readDigest(library.db, scope.id).date : undefined;
-    text = render(format, () =>
-      format.export(items, {
-        ...options,
-        title,
-        ...(digestDate && !options.date ? { date: digestDate } : {}),
-      }),
-    );
-    count = items.length;
+    const { texts, blocks } = bibNow(library, scope, format, dialect, options);
+    const text = assembleBib(texts, blocks);
+    return result(format, options.title ?? scopeLabel(library, scope), { text, count: texts.length });
   }
-  return result(format, title, { text, count });
+  const ids = scopeItemIds(library, scope, format.id);
+  const title = options.title ?? scopeLabel(library, scope);
+  const items = format.id === 'csl-json' ? withRelations(library, ids) : readExportItems(library.db, ids);
+  const digestDate = scope.kind === 'digest' ? readDigest(library.db, scope.id).date : undefined;
+  const text = render(format, () =>
+    format.export(items, {
+      ...options,
+      title,
+      ...(digestDate && !options.date ? { date: digestDate } : {}),
+    }),
+  );
+  return result(format, title, { text, count: items.length });
 }
 
 function result(
@@ -112,16 +110,19 @@ function result(
   };
 }
 
-/** A .bib of the items, their entries rendered once per item state (entry-cache.ts). */
-function bibText(
+/** The entries of a .bib of `scope` in file order, each rendered once per item state (entry-cache.ts). */
+function bibNow(
   library: Library,
-  ids: readonly number[],
-  dialect: 'bibtex' | 'biblatex',
   scope: ExportScope,
+  format: ExportFormat,
+  dialect: 'bibtex' | 'biblatex',
   options: ExportOptions,
-): { text: string; count: number } {
-  const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
-  return bibFile(renderEntries(library.db, ids, entryOptions), blocks);
+): { texts: string[]; blocks: BibtexBlocks | undefined } {
+  const ids = scopeItemIds(library, scope, format.id);
+  return render(format, () => {
+    const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
+    return { texts: fileOrder(renderEntries(library.db, ids, entryOptions)), blocks };
+  });
 }
 
 function bibSetup(
@@ -159,10 +160,8 @@ export function exportChunks(
     const { text, count } = exportText(library, scope, formatId, options);
     return { chunks: textChunks(text), count };
   }
-  const ids = scopeItemIds(library, scope, format.id);
-  const { entryOptions, blocks } = bibSetup(library, dialect, scope, options);
-  const entries = render(format, () => renderEntries(library.db, ids, entryOptions));
-  return { chunks: bibChunks(fileOrder(entries), blocks), count: entries.length };
+  const { texts, blocks } = bibNow(library, scope, format, dialect, options);
+  return { chunks: bibChunks(texts, blocks), count: texts.length };
 }
 
 /**
