@@ -105,23 +105,24 @@ async function bulkInsert(): Promise<Figure[]> {
  * is the library's after the toggles, not this benchmark's (bench/probes/toggle.ts).
  */
 function toggleInFreshProcess(file: string, size: number): Figure[] {
-  const probe = path.join(import.meta.dirname, 'probes/toggle.ts');
-  const output = execFileSync(process.execPath, ['--import', 'tsx', probe, String(size), '--json', file], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(output.trim().split('\n').at(-1)!) as Figure[];
+  return probeInFreshProcess<Figure[]>('toggle.ts', [String(size), '--json', file]);
+}
+
+/** Runs bench/probes/NAME in a process of its own; its last line of output, as JSON. */
+function probeInFreshProcess<T>(name: string, args: string[]): T {
+  const probe = path.join(import.meta.dirname, 'probes', name);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', probe, ...args], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').at(-1)!) as T;
 }
 
 /** Opens the library in a fresh process (as the app would) and reads its first window. */
 function openLibrary(file: string, size: number): Figure[] {
-  const probe = path.join(import.meta.dirname, 'probes/open-library.ts');
-  const output = execFileSync(process.execPath, ['--import', 'tsx', probe, file], { encoding: 'utf8' });
-  const result = JSON.parse(output) as {
+  const result = probeInFreshProcess<{
     openMs: number;
     firstWindowMs: number;
     rssMb: number;
     baselineRssMb: number;
-  };
+  }>('open-library.ts', [file]);
   const limit = size >= 1_000_000 ? 500 : undefined;
   return [
     {
