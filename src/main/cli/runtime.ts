@@ -2,7 +2,7 @@
 // through the same dispatcher as the app (so the same validation applies), exit codes.
 import fs from 'node:fs';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
-import { dispatch } from '../api/dispatch';
+import type { dispatch as Dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { LibraryHost } from '../api/host';
 import { SheafError } from '../core/errors';
@@ -64,13 +64,20 @@ export async function withHost<T>(
   }
 }
 
+/**
+ * The API dispatcher, loaded by the first call: its validation library took 0.1 s of each
+ * start here, and `import` and `export` (the commands scripts run in bulk) make no call.
+ */
+let dispatcher: Promise<typeof Dispatch> | undefined;
+
 /** Calls an API method; failures become a CliError with the API's message. */
 export async function call<M extends MethodName>(
   host: LibraryHost,
   method: M,
   args: ArgsOf<M>,
 ): Promise<ResultOf<M>> {
-  const result = await dispatch(handlers, host, method, args);
+  dispatcher ??= import('../api/dispatch').then((module) => module.dispatch);
+  const result = await (await dispatcher)(handlers, host, method, args);
   if (!result.ok) throw new CliError(result.error.message);
   return result.value as ResultOf<M>;
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { startBackgroundServices } from '../../api/background';
-import { startServer } from '../../server/server';
 import { CliError, EXIT, openHost, type GlobalOptions } from '../runtime';
 
 /** out/renderer of the checkout this code is in: run from src/ (tsx) or from out/main (the bundle). */
@@ -34,6 +33,8 @@ export function registerServeCommand(program: Command): void {
         );
       }
       const stopBackground = startBackgroundServices(host, (message) => process.stderr.write(`${message}\n`));
+      // Loaded here: the server (and the dispatcher with it) is no part of other commands' start.
+      const { startServer } = await import('../../server/server');
       const server = await startServer({ host, rendererDir, port });
       process.stdout.write(`Sheaf is serving ${host.library.info().path}\nOpen ${server.url}\n`);
       await new Promise<void>((resolve) => {

@@ -1,7 +1,22 @@
 // Bytes to text for every importer: honour a BOM, accept valid UTF-8, honour an explicit
 // coding declaration, else guess among the legacy encodings real .bib and mail files use.
-import { analyse } from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type * as Chardet from 'chardet';
+import type Iconv from 'iconv-lite';
+
+/**
+ * The legacy-encoding libraries, loaded by the first text that needs them: valid UTF-8 (most
+ * input) never does, and loading them took 50-60 ms of every `sheaf` start here.
+ */
+let legacy: { iconv: typeof Iconv; analyse: typeof Chardet.analyse } | undefined;
+function codecs(): NonNullable<typeof legacy> {
+  const load = createRequire(import.meta.url);
+  legacy ??= {
+    iconv: load('iconv-lite') as typeof Iconv,
+    analyse: (load('chardet') as typeof Chardet).analyse,
+  };
+  return legacy;
+}
 
 export interface DecodedText {
   text: string;
@@ -60,7 +75,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
   const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, basis: 'guessed' };
+  if (utf16)
+    return { text: codecs().iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, basis: 'guessed' };
   rejectBinary(bytes);
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8', basis: 'utf-8' };
@@ -68,11 +84,15 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     // not UTF-8: fall through to declarations and guessing
   }
   const declared = declaredEncoding(bytes);
-  if (declared && iconv.encodingExists(declared)) {
-    return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared, basis: 'declared' };
+  if (declared && codecs().iconv.encodingExists(declared)) {
+    return {
+      text: codecs().iconv.decode(Buffer.from(bytes), declared),
+      encoding: declared,
+      basis: 'declared',
+    };
   }
   const guessed = guessEncoding(bytes);
-  return { text: iconv.decode(Buffer.from(bytes), guessed), encoding: guessed, basis: 'guessed' };
+  return { text: codecs().iconv.decode(Buffer.from(bytes), guessed), encoding: guessed, basis: 'guessed' };
 }
 
 function decodeWithBom(bytes: Uint8Array): DecodedText | undefined {
@@ -83,14 +103,14 @@ function decodeWithBom(bytes: Uint8Array): DecodedText | undefined {
   }
   if (a === 0xff && b === 0xfe) {
     return {
-      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'),
+      text: codecs().iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'),
       encoding: 'utf-16le',
       basis: 'bom',
     };
   }
   if (a === 0xfe && b === 0xff) {
     return {
-      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'),
+      text: codecs().iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'),
       encoding: 'utf-16be',
       basis: 'bom',
     };
@@ -144,7 +164,7 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
 function guessEncoding(bytes: Uint8Array): string {
   // chardet is unreliable on short inputs; Chinese text in GBK has a structure we can check.
   if (looksLikeGbk(bytes)) return 'gb18030';
-  for (const candidate of analyse(bytes)) {
+  for (const candidate of codecs().analyse(bytes)) {
     const name = GUESSABLE[candidate.name];
     if (name && name !== 'utf-8' && candidate.confidence >= 10) return name;
   }
@@ -175,7 +195,7 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
     i++;
   }
   if (pairs === 0) return false;
-  const text = iconv.decode(Buffer.from(bytes), 'gb18030');
+  const text = codecs().iconv.decode(Buffer.from(bytes), 'gb18030');
   let cjk = 0;
   let other = 0;
   for (const ch of text) {
