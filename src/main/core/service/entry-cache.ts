@@ -102,27 +102,36 @@ function renderUnstored(
     }
     // A variant never kept in this library has nothing to compare: each item's stamp is
     // read with the item instead (ADR 70).
-    let stale: [ExportItem, unknown][];
+    // Read and rendered a batch at a time: each batch's items are garbage before the next is
+    // read, so a whole-library export never holds every item beside every entry (ADR 72).
+    const rendered = new Map<number, RenderedEntry>();
+    const render = (batch: Iterable<[ExportItem, unknown]>) => {
+      for (const [item, stamp] of batch) {
+        const entry = {
+          stamp: stamp as string,
+          text: bibEntry(item, options),
+          citekey: item.citekey,
+          crossref: item.fields.crossref,
+        };
+        found.set(item.id, entry);
+        rendered.set(item.id, entry);
+      }
+    };
     if (mayHaveStored(db, variant)) {
       const stamps = new Map<number, string>();
       for (const [id, stamp, storedStamp, citekey, crossref, text] of readStored(db, variant, unknown)) {
         if (storedStamp === stamp) found.set(id, { stamp, text, citekey, crossref: crossref ?? undefined });
         else stamps.set(id, stamp);
       }
-      stale = readExportItems(db, [...stamps.keys()]).map((item) => [item, stamps.get(item.id)]);
+      const stale = [...stamps.keys()];
+      for (let start = 0; start < stale.length; start += BATCH) {
+        const items = readExportItems(db, stale.slice(start, start + BATCH));
+        render(items.map((item) => [item, stamps.get(item.id)]));
+      }
     } else {
-      stale = readExportItemsWith(db, unknown, STAMP);
-    }
-    const rendered = new Map<number, RenderedEntry>();
-    for (const [item, stamp] of stale) {
-      const entry = {
-        stamp: stamp as string,
-        text: bibEntry(item, options),
-        citekey: item.citekey,
-        crossref: item.fields.crossref,
-      };
-      found.set(item.id, entry);
-      rendered.set(item.id, entry);
+      for (let start = 0; start < unknown.length; start += BATCH) {
+        render(readExportItemsWith(db, unknown.slice(start, start + BATCH), STAMP));
+      }
     }
     return { found, rendered };
   })();
