@@ -1,8 +1,9 @@
 // ItemData <-> rows. The items row holds what lists sort and show; the derived columns
 // (display names, sort keys, match key) are computed here and nowhere else.
-import type { Creator, Item, ItemData, ItemLink, ItemOrigin, ItemType } from '../../../shared/domain';
+import type { Creator, Item, ItemData, ItemLink, ItemType } from '../../../shared/domain';
 import { matchHash, matchKey, sortKey } from '../text/fold';
 import { normaliseArxiv } from './duplicates';
+import { packOrigin, unpackOrigin } from './stored-origin';
 
 /** Columns of `items` that come straight from ItemData. */
 export const DATA_COLUMNS = [
@@ -134,7 +135,7 @@ export function itemFromValues(values: readonly unknown[]): Item {
   const abstract = values[FIRST_EXTRA + 2];
   if (typeof abstract === 'string' && abstract) item.abstract = abstract;
   const origin = values[FIRST_EXTRA + 4];
-  if (typeof origin === 'string') item.origin = JSON.parse(origin) as ItemOrigin;
+  if (typeof origin === 'string') item.origin = unpackOrigin(origin);
   if (values[5] !== null) item.deleted = new Date(values[5] as number).toISOString();
   return item;
 }
@@ -159,6 +160,6 @@ export function extraValues(data: ItemData): [string, string, string | null, str
     JSON.stringify(data.links.map(cleanLink)),
     data.abstract || null,
     fields,
-    data.origin ? JSON.stringify(data.origin) : null,
+    data.origin ? packOrigin(data.origin) : null,
   ];
 }
