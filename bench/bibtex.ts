@@ -149,6 +149,12 @@ export async function run(): Promise<void> {
     'Sheaf',
     `${library.again.best.toFixed(0)} (median ${library.again.median.toFixed(0)})`,
   );
+  const process100k = await commandLineFirstExport(100_000);
+  set(
+    `synthetic 100,000 library: \`sheaf export --output\`, first, as a process: wall ms`,
+    'Sheaf',
+    `${process100k.ms.toFixed(0)} (peak RSS ${process100k.peakMb.toFixed(0)} MB; ${process100k.code})`,
+  );
   const saved = await desktopSave(100_000);
   set(
     `synthetic 100,000 library: desktop save, first (file written in slices; entries stored after it) ms`,
@@ -187,6 +193,34 @@ async function libraryExport(
     return { first, again: fastest(3, save) };
   } finally {
     library.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `sheaf export --format bibtex --output FILE` of a copy of the synthetic library (nothing
+ * stored yet) as its own process, as a script runs it: wall time from start to exit, and
+ * the process's peak resident memory (bench/lib/peak-rss.mjs).
+ */
+async function commandLineFirstExport(count: number): Promise<{ ms: number; peakMb: number; code: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-cli-export-'));
+  try {
+    const library = join(dir, 'library.sqlite');
+    copyFileSync(await syntheticLibrary(count), library);
+    const args = ['--library', library, 'export', '--format', 'bibtex', '--output', join(dir, 'out.bib')];
+    const started = performance.now();
+    const result = spawnSync(
+      process.execPath,
+      ['--import', join(repository, 'bench/lib/peak-rss.mjs'), join(repository, 'bin/sheaf.js'), ...args],
+      { encoding: 'utf8' },
+    );
+    const ms = performance.now() - started;
+    if (result.status !== 0) throw new Error(`sheaf ${args.join(' ')}: ${result.stderr}`);
+    const peak = /peak-rss-kib (\d+)/.exec(result.stderr);
+    if (!peak) throw new Error('the export process did not report its peak memory');
+    const code = freshCliBundle(repository) ? 'built' : 'from source via tsx';
+    return { ms, peakMb: Number(peak[1]) / 1024, code };
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -585,7 +619,7 @@ function printTable(figures: Figures): void {
         ? `≥ ${TARGET_JABREF_RATIO}x JabRef: ${jabref / sheaf >= TARGET_JABREF_RATIO ? 'met' : 'MISSED'} (${(jabref / sheaf).toFixed(1)}x)`
         : figure.endsWith('parse MB/s') && !figure.startsWith('synthetic')
           ? `≥ ${TARGET_PARSE_MB_S} MB/s: ${sheaf >= TARGET_PARSE_MB_S ? 'met' : 'MISSED'}`
-          : /^synthetic [0-9,]+ library: (whole-library export|desktop save)/.test(figure)
+          : /^synthetic [0-9,]+ library: (whole-library export|desktop save|`sheaf export)/.test(figure)
             ? `≤ ${TARGET_EXPORT_100K_MS} ms: ${sheaf <= TARGET_EXPORT_100K_MS ? 'met' : 'MISSED'}`
             : '';
     rows.push([figure, ...tools.map((tool) => values.get(tool) ?? '–'), ratio, target]);
