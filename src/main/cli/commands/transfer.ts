@@ -139,14 +139,18 @@ export function registerTransferCommands(program: Command): void {
         command: Command,
       ) => {
         if (options.watch) return watchExport(globals(command), options);
-        await withHost(globals(command), (host) => {
-          const scope = exportScope(host, options);
-          const unicode = options.unicode ? { unicode: true } : {};
-          const { chunks } = exportChunks(host.library, scope, options.format, unicode);
-          if (options.output) writeFileAtomic(options.output, chunks);
-          // A copy of each block: the stream may still hold it when the next is filled.
-          else for (const block of utf8Blocks(chunks)) process.stdout.write(Buffer.from(block));
-        });
+        await withHost(
+          globals(command),
+          (host) => {
+            const scope = exportScope(host, options);
+            const unicode = options.unicode ? { unicode: true } : {};
+            const { chunks } = exportChunks(host.library, scope, options.format, unicode);
+            if (options.output) writeFileAtomic(options.output, chunks);
+            // A copy of each block: the stream may still hold it when the next is filled.
+            else for (const block of utf8Blocks(chunks)) process.stdout.write(Buffer.from(block));
+          },
+          { readsOnceThrough: true },
+        );
       },
     );
 

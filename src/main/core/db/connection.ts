@@ -18,6 +18,8 @@ export interface OpenOptions {
   /** Called before pending migrations run (with the version found), e.g. to back up. */
   beforeMigrate?: (db: Database.Database, fromVersion: number) => void;
   busyTimeoutMs?: number;
+  /** Page cache of this connection, KiB (default PAGE_CACHE_KIB). */
+  pageCacheKib?: number;
 }
 
 /** The native addon this process's connections use: Electron's own build, once the app names it. */
@@ -83,7 +85,7 @@ function connect(source: string | Buffer, file: string, options: OpenOptions): D
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     // Identify before configuring: switching to WAL would rewrite another program's file.
     checkIdentity(db, file);
-    configure(db, readonly);
+    configure(db, readonly, options.pageCacheKib ?? PAGE_CACHE_KIB);
     if (readonly) {
       if (pendingMigrations(db).length > 0) {
         throw new SheafError(
@@ -181,7 +183,7 @@ function checkFile(file: string, readonly: boolean): void {
  */
 const PAGE_CACHE_KIB = 96 * 1024;
 
-function configure(db: Database.Database, readonly: boolean): void {
+function configure(db: Database.Database, readonly: boolean, pageCacheKib: number): void {
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL: a committed change survives power loss, not just a crash of Sheaf.
@@ -189,7 +191,7 @@ function configure(db: Database.Database, readonly: boolean): void {
   }
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
-  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  db.pragma(`cache_size = -${pageCacheKib}`);
   // Case- and accent-folded text for searches SQL cannot fold itself ("Godel" finds "Gödel").
   db.function('fold', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? fold(text) : text,
