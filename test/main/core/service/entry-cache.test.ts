@@ -251,6 +251,19 @@ describe('rendered entries kept between exports', () => {
     expect(storedCount(api)).toBe(2 * count);
   });
 
+  it('are not kept for an item deleted for good between a sliced export and its storing', async () => {
+    const api = await libraryWithEntries();
+    const library = { kind: 'library' } as const;
+    const ids = await api.call('items.ids', { view: library, sort: ADDED, offset: 0, limit: 100 });
+    await saveExportInSlices(api.library, library, 'bibtex', path.join(temp.dir, 'gone.bib'));
+    // The entries are stored after the file, a turn of the event loop later (ADR 66).
+    await api.call('items.trash', { ids: [ids[0]!] });
+    await api.call('trash.empty', {});
+    await api.library.backgroundSettled();
+    const stored = api.library.db.prepare('SELECT item_id FROM entry_cache ORDER BY item_id').pluck().all();
+    expect(stored).toEqual(ids.slice(1).sort((a, b) => a - b));
+  });
+
   it('forget entries of an earlier writer revision', async () => {
     const api = await libraryWithEntries();
     const db = api.library.db;
