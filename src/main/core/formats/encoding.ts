@@ -173,10 +173,14 @@ function guessEncoding(bytes: Uint8Array): string {
 
 /**
  * GBK text is made of two-byte characters (lead 0x81-0xFE, trail 0x40-0xFE) that decode
- * mostly to CJK ideographs; Western single-byte text has isolated accented letters.
+ * mostly to CJK ideographs; Western single-byte text has isolated accented letters. Those
+ * can pair up too ("M\xfcller": 0xFC then "l" is a valid GBK character), but inside a word:
+ * a letter before the "lead" and a letter as the "trail". Common Chinese characters (GB2312)
+ * have trail bytes of 0xA1 and above, so when half the pairs look like that, it is not GBK.
  */
 function looksLikeGbk(bytes: Uint8Array): boolean {
   let pairs = 0;
+  let insideWords = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
     if (lead < 0x80) continue;
@@ -192,9 +196,10 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
       return false;
     }
     pairs++;
+    if (i > 0 && isAsciiLetter(bytes[i - 1]!) && isAsciiLetter(trail)) insideWords++;
     i++;
   }
-  if (pairs === 0) return false;
+  if (pairs === 0 || insideWords * 2 >= pairs) return false;
   const text = codecs().iconv.decode(Buffer.from(bytes), 'gb18030');
   let cjk = 0;
   let other = 0;
@@ -212,4 +217,8 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
     }
   }
   return cjk >= 0.9 * (cjk + other);
+}
+
+function isAsciiLetter(byte: number): boolean {
+  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
 }

@@ -2,6 +2,7 @@
 // told about it. Values are checked through the import, as a user would see them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { bibtexImport, parseBibtex, parseBibtexBytes } from '../../../../../src/main/core/formats/bibtex';
 
@@ -164,6 +165,22 @@ describe('bytes and detection', () => {
     const result = parseBibtexBytes(latin9);
     expect(result.encoding).toBe('iso-8859-15');
     expect(result.records[0]!.data.title).toBe('Café €');
+  });
+
+  it('tells a short Latin-1 file from GBK, and a short GBK file from Latin-1', () => {
+    // "M\xfcller": 0xFC then "l" also reads as one GBK character.
+    const latin1 = Buffer.from(
+      '@article{m1, author = {M\xfcller, J\xf6rg}, title = {\xdcber B\xe4ume}, year = 1999}\n',
+      'latin1',
+    );
+    const western = parseBibtexBytes(latin1);
+    expect(western.encoding).toBe('windows-1252');
+    expect(western.records[0]!.data.creators[0]).toMatchObject({ family: 'Müller', given: 'Jörg' });
+    expect(western.records[0]!.data.title).toBe('Über Bäume');
+    const gbk = iconv.encode('@article{z1, author = {张伟}, title = {机器学习的方法}, year = 2020}\n', 'gbk');
+    const chinese = parseBibtexBytes(gbk);
+    expect(chinese.encoding).toBe('gb18030');
+    expect(chinese.records[0]!.data.title).toBe('机器学习的方法');
   });
 
   it('recognises BibTeX and not other text', () => {
