@@ -162,25 +162,72 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
 }
 
 function guessEncoding(bytes: Uint8Array): string {
-  // chardet is unreliable on short inputs; Chinese text in GBK has a structure we can check.
+  // chardet is unreliable on short inputs; Cyrillic and Chinese have structures we can check.
+  // Cyrillic first: KOI8-R's small letters pair up into common GBK characters.
+  const cyrillic = cyrillicEncoding(bytes);
+  if (cyrillic) return cyrillic;
   if (looksLikeGbk(bytes)) return 'gb18030';
-  for (const candidate of codecs().analyse(bytes)) {
-    const name = GUESSABLE[candidate.name];
-    if (name && name !== 'utf-8' && candidate.confidence >= 10) return name;
+  // chardet's best guess, unless it is GB18030: the text is not what Chinese looks like.
+  const guessed = codecs()
+    .analyse(bytes)
+    .find(
+      ({ name, confidence }) =>
+        confidence >= 10 && !['utf-8', 'gb18030', undefined].includes(GUESSABLE[name]),
+    );
+  const first = guessed ? GUESSABLE[guessed.name]! : 'windows-1252';
+  return mostPlausible(bytes, [...new Set([first, ...SINGLE_BYTE_EUROPEAN])]);
+}
+
+/** The single-byte encodings of European .bib files, for when chardet's guess reads badly. */
+const SINGLE_BYTE_EUROPEAN = ['windows-1252', 'iso-8859-2', 'windows-1250', 'iso-8859-15'];
+
+/**
+ * The candidate under which the text reads most like words: the fewest characters beside
+ * a letter that are not letters themselves. Read as Windows-1252, Polish Latin-2 puts
+ * symbols inside words ("\xa3ukasz" is "£ukasz", not "Łukasz"); read rightly, it has none.
+ * Ties go to the earlier candidate. The first 64 KiB decide.
+ */
+function mostPlausible(bytes: Uint8Array, candidates: readonly string[]): string {
+  const sample = Buffer.from(bytes.subarray(0, 65536));
+  let best = candidates[0]!;
+  let fewest = Infinity;
+  for (const candidate of candidates) {
+    const misfits = symbolsInWords(codecs().iconv.decode(sample, candidate));
+    if (misfits < fewest) {
+      best = candidate;
+      fewest = misfits;
+    }
   }
-  return 'windows-1252';
+  return best;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+function symbolsInWords(text: string): number {
+  let misfits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || LETTER.test(text[i]!)) continue;
+    if (LETTER.test(text[i - 1] ?? ' ') || LETTER.test(text[i + 1] ?? ' ')) misfits++;
+  }
+  return misfits;
 }
 
 /**
  * GBK text is made of two-byte characters (lead 0x81-0xFE, trail 0x40-0xFE) that decode
- * mostly to CJK ideographs; Western single-byte text has isolated accented letters. Those
- * can pair up too ("M\xfcller": 0xFC then "l" is a valid GBK character), but inside a word:
- * a letter before the "lead" and a letter as the "trail". Common Chinese characters (GB2312)
- * have trail bytes of 0xA1 and above, so when half the pairs look like that, it is not GBK.
+ * mostly to CJK ideographs. Single-byte text can pair up the same way, most of all when it
+ * is short, so two more checks, which Chinese text passes and other text mostly fails:
+ * - Common Chinese characters (GB2312) have both bytes 0xA1 or above. A Western accented
+ *   letter is followed by ASCII ("M\xfcller", "Caf\xe9}"), which reads as a rarer GBK
+ *   character with an ASCII trail byte.
+ * - Text is mostly its commonest characters: GB2312's punctuation (lead 0xA1-0xA9) and
+ *   first level (0xB0-0xD7). Cyrillic letters (0xC0-0xFF in Windows-1251) pair up into
+ *   GB2312 too, but mostly into the second level and the unused rows after it.
  */
 function looksLikeGbk(bytes: Uint8Array): boolean {
   let pairs = 0;
-  let insideWords = 0;
+  let asciiTrails = 0;
+  let common = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
     if (lead < 0x80) continue;
@@ -196,10 +243,11 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
       return false;
     }
     pairs++;
-    if (i > 0 && isAsciiLetter(bytes[i - 1]!) && isAsciiLetter(trail)) insideWords++;
+    if (trail < 0x80) asciiTrails++;
+    if ((lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xd7)) common++;
     i++;
   }
-  if (pairs === 0 || insideWords * 2 >= pairs) return false;
+  if (pairs === 0 || asciiTrails * 2 >= pairs || common * 2 < pairs) return false;
   const text = codecs().iconv.decode(Buffer.from(bytes), 'gb18030');
   let cjk = 0;
   let other = 0;
@@ -219,6 +267,30 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
   return cjk >= 0.9 * (cjk + other);
 }
 
-function isAsciiLetter(byte: number): boolean {
-  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+/**
+ * Russian text in Windows-1251 or KOI8-R: words made of bytes 0xC0-0xFF, where a Western
+ * single-byte text has accented letters alone inside ASCII words. chardet misses it in short
+ * text. The two tell apart by case: Windows-1251 has capitals at 0xC0-0xDF and small letters
+ * at 0xE0-0xFF, KOI8-R the other way round, and words are mostly small letters.
+ */
+function cyrillicEncoding(bytes: Uint8Array): 'windows-1251' | 'koi8-r' | undefined {
+  let high = 0;
+  let inWords = 0;
+  let upperHalf = 0;
+  for (let i = 0; i < bytes.length;) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < bytes.length && bytes[i]! >= 0x80) i++;
+    high += i - start;
+    const word = bytes.subarray(start, i);
+    if (word.length < 4 || word.some((byte) => byte < 0xc0)) continue;
+    inWords += word.length;
+    // After a word's first letter, which may be a capital.
+    for (let j = 1; j < word.length; j++) if (word[j]! >= 0xe0) upperHalf++;
+  }
+  if (high === 0 || inWords < 0.6 * high) return undefined;
+  return upperHalf * 2 >= inWords ? 'windows-1251' : 'koi8-r';
 }
