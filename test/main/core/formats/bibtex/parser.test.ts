@@ -178,6 +178,7 @@ describe('bytes and detection', () => {
     ['windows-1251', ['windows-1251'], 'Иван Петров', 'Анализ данных'],
     ['koi8-r', ['koi8-r'], 'Иван Петров', 'Анализ данных'],
     ['gbk', ['gb18030'], '张伟', '机器学习的方法'],
+    ['shift_jis', ['shift_jis'], '山田太郎', '機械学習の研究'],
   ];
   for (const [encoding, reported, author, title] of shortFiles) {
     it(`reads a one-entry ${encoding} file: "${title}"`, () => {
