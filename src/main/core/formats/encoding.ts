@@ -1,8 +1,10 @@
 // Bytes to text for every importer: honour a BOM, accept valid UTF-8, honour an explicit
-// coding declaration, else guess among the legacy encodings real .bib and mail files use.
+// coding declaration, read UTF-8 with a few stray bytes as UTF-8, else guess among the
+// legacy encodings real .bib and mail files use.
 import { createRequire } from 'node:module';
 import type * as Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
+import { type StrayByte, utf8WithStrays } from './utf8-strays';
 
 /**
  * The legacy-encoding libraries, loaded by the first text that needs them: valid UTF-8 (most
@@ -24,6 +26,8 @@ export interface DecodedText {
   encoding: string;
   /** How the encoding was chosen. */
   basis: 'bom' | 'utf-8' | 'declared' | 'guessed';
+  /** UTF-8 text's bytes that were not UTF-8, each read as Windows-1252 (utf8-strays.ts). */
+  strays?: StrayByte[];
 }
 
 export class BinaryInputError extends Error {
@@ -91,6 +95,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       basis: 'declared',
     };
   }
+  const repaired = utf8WithStrays(bytes);
+  if (repaired) return { ...repaired, encoding: 'utf-8', basis: 'utf-8' };
   const guessed = guessEncoding(bytes);
   return { text: codecs().iconv.decode(Buffer.from(bytes), guessed), encoding: guessed, basis: 'guessed' };
 }

@@ -7,7 +7,8 @@ import type { InputIssue, ItemData } from '../../../shared/domain';
 import type { ImportPreview, ImportReport, PreviewRecord } from '../../../shared/results';
 import { SheafError } from '../errors';
 import { stmt } from '../db/statements';
-import { decodeBytes } from '../formats/encoding';
+import { type DecodedText, decodeBytes } from '../formats/encoding';
+import { warnOfStrays } from '../formats/utf8-strays';
 import { detectFormat, importFormat } from '../formats/registry';
 import type { ImportFormat, ParseResult } from '../formats/types';
 import { resolveCollectionPath, requireLiveCollection, addToCollection } from '../library/collections';
@@ -73,10 +74,11 @@ export function parseInput(
 ): { format: ImportFormat; result: ParseResult } {
   let text = input.text;
   let encoding: string | undefined;
+  let decoded: DecodedText | undefined;
   if (text === undefined) {
     if (!input.bytes) throw new SheafError('invalid-argument', 'Nothing to import.');
     try {
-      const decoded = decodeBytes(input.bytes);
+      decoded = decodeBytes(input.bytes);
       text = decoded.text;
       encoding = decoded.encoding;
     } catch (error) {
@@ -93,6 +95,7 @@ export function parseInput(
     ...(options.now ? { now: options.now } : {}),
   });
   if (encoding && !result.encoding) result.encoding = encoding;
+  if (decoded) warnOfStrays(result.warnings, decoded);
   return { format, result };
 }
 

@@ -2,6 +2,7 @@
 // each entry onto ItemData, and turn offsets into line/column issues.
 import type { InputIssue } from '../../../../shared/domain';
 import { decodeBytes } from '../encoding';
+import { warnOfStrays } from '../utf8-strays';
 import type { ParsedRecord, ParseResult } from '../types';
 import { CitekeyAssigner } from './convert/citekeys';
 import { InheritanceResolver } from './convert/inheritance';
@@ -68,7 +69,9 @@ export function parseBibtex(text: string): ParseResult {
 /** Decodes bytes (BOM, UTF-8, declared or guessed legacy encoding) and parses. */
 export function parseBibtexBytes(bytes: Uint8Array): ParseResult {
   const decoded = decodeBytes(bytes);
-  return { ...parseBibtex(decoded.text), encoding: decoded.encoding };
+  const result = parseBibtex(decoded.text);
+  warnOfStrays(result.warnings, decoded);
+  return { ...result, encoding: decoded.encoding };
 }
 
 /** An entry's fields with unique names: BibTeX keeps the first of a repeated field. */

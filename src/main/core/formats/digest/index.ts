@@ -1,6 +1,7 @@
 // The digest formats: what the library registers, and the helpers that pick a format for
 // pasted or dropped input.
 import { BinaryInputError, decodeBytes } from '../encoding';
+import { warnOfStrays } from '../utf8-strays';
 import type { ExportFormat, ImportFormat, ImportOptions, ParseResult } from '../types';
 import { arxivEmailFormat } from './arxiv/arxiv-email';
 import { digestHtmlFormat } from './export/digest-html';
@@ -65,5 +66,7 @@ export function parseDigestBytes(bytes: Uint8Array, options?: ImportOptions): Pa
       issue(1, 1, `${error.message}. Choose the digest's text, HTML, JSON or feed file.`),
     );
   }
-  return { ...parseDigest(decoded.text, options), encoding: decoded.encoding };
+  const result = parseDigest(decoded.text, options);
+  warnOfStrays(result.warnings, decoded);
+  return { ...result, encoding: decoded.encoding };
 }

@@ -1,0 +1,108 @@
+// UTF-8 text with a few bytes that are not UTF-8: a file saved as UTF-8 into which someone
+// pasted a line from a Latin-1 source. Read as a legacy encoding, every one of its UTF-8
+// characters would come out garbled; read as UTF-8 with each stray byte taken as
+// Windows-1252 (the commonest legacy encoding), only the stray bytes are guessed, and each
+// is reported where it is.
+import type { InputIssue } from '../../../shared/domain';
+
+export interface StrayByte {
+  /** Offset in the decoded text. */
+  offset: number;
+  byte: number;
+}
+
+/** Windows-1252 at 0x80-0x9F; the bytes it leaves undefined stay as their C1 code points. */
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+/**
+ * The text of `bytes` read as UTF-8 with stray bytes, when it is that: it holds valid
+ * multi-byte UTF-8 sequences, at least as many as bytes that are not UTF-8. Undefined
+ * otherwise (a legacy encoding is likelier).
+ */
+export function utf8WithStrays(bytes: Uint8Array): { text: string; strays: StrayByte[] } | undefined {
+  const pieces: string[] = [];
+  const strays: StrayByte[] = [];
+  let sequences = 0;
+  let textLength = 0;
+  let runStart = 0;
+  const flushRun = (end: number) => {
+    if (end > runStart) {
+      const run = Buffer.from(bytes.buffer, bytes.byteOffset + runStart, end - runStart).toString('utf8');
+      pieces.push(run);
+      textLength += run.length;
+    }
+  };
+  for (let i = 0; i < bytes.length;) {
+    const length = sequenceLength(bytes, i);
+    if (length > 0) {
+      if (length > 1) sequences++;
+      i += length;
+      continue;
+    }
+    flushRun(i);
+    const byte = bytes[i]!;
+    strays.push({ offset: textLength, byte });
+    const char = byte < 0xa0 ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+    pieces.push(char);
+    textLength += char.length;
+    i++;
+    runStart = i;
+  }
+  if (sequences === 0 || strays.length > sequences) return undefined;
+  flushRun(bytes.length);
+  return { text: pieces.join(''), strays };
+}
+
+/** Length of the valid UTF-8 sequence at `i` (1 for ASCII), or 0 when none starts there. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return 1;
+  const continuation = (k: number, low = 0x80, high = 0xbf) => {
+    const byte = bytes[i + k];
+    return byte !== undefined && byte >= low && byte <= high;
+  };
+  if (lead >= 0xc2 && lead <= 0xdf) return continuation(1) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef) {
+    // No overlong forms (E0 80-9F) and no surrogates (ED A0-BF).
+    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return continuation(1, low, high) && continuation(2) ? 3 : 0;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    const [low, high] = lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/** One warning per stray byte, at its line and column in `text`. */
+export function strayIssues(text: string, strays: readonly StrayByte[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let position = 0;
+  for (const { offset, byte } of strays) {
+    for (; position < offset; position++) {
+      if (text.charCodeAt(position) === 10) {
+        line++;
+        lineStart = position + 1;
+      }
+    }
+    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+    issues.push({
+      line,
+      column: offset - lineStart + 1,
+      message: `byte 0x${hex} is not UTF-8, as the rest of the file is: read as Windows-1252 "${text[offset]}"`,
+    });
+  }
+  return issues;
+}
+
+/** Adds the warnings of `decoded`'s stray bytes to an importer's `warnings`, in line order. */
+export function warnOfStrays(
+  warnings: InputIssue[],
+  decoded: { text: string; strays?: readonly StrayByte[] },
+): void {
+  if (!decoded.strays?.length) return;
+  warnings.push(...strayIssues(decoded.text, decoded.strays));
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
