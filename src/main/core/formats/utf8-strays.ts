@@ -82,7 +82,9 @@ export function strayIssues(text: string, strays: readonly StrayByte[]): InputIs
   let position = 0;
   for (const { offset, byte } of strays) {
     for (; position < offset; position++) {
-      if (text.charCodeAt(position) === 10) {
+      // LF, CRLF or a lone CR ends a line (bibtex/parse/positions.ts).
+      const code = text.charCodeAt(position);
+      if (code === 10 || (code === 13 && text.charCodeAt(position + 1) !== 10)) {
         line++;
         lineStart = position + 1;
       }

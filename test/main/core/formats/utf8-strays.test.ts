@@ -54,6 +54,21 @@ describe('UTF-8 with stray bytes', () => {
     expect(result.warnings[0]!.message).toContain('"“"');
   });
 
+  it('counts lines as editors do, whether they end in LF, CRLF or CR', () => {
+    for (const end of ['\n', '\r\n', '\r']) {
+      const text = Buffer.from(UTF8_ENTRIES.replaceAll('\n', end) + end);
+      const bytes = Buffer.concat([
+        text,
+        Buffer.from('@misc{a3, title = {Caf'),
+        Buffer.from([0xe9, 0x7d, 0x7d]),
+      ]);
+      const result = parseBibtexBytes(bytes);
+      expect(titles(result)).toEqual([...TITLES, 'Café']);
+      expect(result.records.map((record) => record.line)).toEqual([1, 2, 4]);
+      expect(result.warnings.map((warning) => [warning.line, warning.column])).toEqual([[4, 23]]);
+    }
+  });
+
   it('leaves a file with no UTF-8 at all to the legacy encodings', () => {
     const latin1 = iconv.encode(UTF8_ENTRIES, 'windows-1252');
     const result = parseBibtexBytes(latin1);

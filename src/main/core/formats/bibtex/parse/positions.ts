@@ -34,15 +34,25 @@ export class LineIndex {
   }
 
   private lineStarts(): number[] {
-    if (!this.starts) {
-      const starts = [0];
-      let at = this.text.indexOf('\n');
-      while (at !== -1) {
-        starts.push(at + 1);
-        at = this.text.indexOf('\n', at + 1);
-      }
-      this.starts = starts;
-    }
+    this.starts ??= lineStarts(this.text);
     return this.starts;
   }
+}
+
+/**
+ * Where each line starts. A line ends at LF, CRLF or a lone CR, as editors count them: a file
+ * saved on a classic Mac has no LF at all, and was one long line to its error messages.
+ */
+const LONE_CR = /\r(?!\n)/;
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!LONE_CR.test(text)) {
+    // LF or CRLF: the lines start after each LF, found without a look at every character.
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  const breaks = /\r\n?|\n/g;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(breaks.lastIndex);
+  return starts;
 }
