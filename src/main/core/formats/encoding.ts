@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import type * as Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
-import { type StrayByte, utf8WithStrays } from './utf8-strays';
+import type { InputIssue } from '../../../shared/domain';
+import { issuesAt, type StrayByte, strayIssues, utf8WithStrays } from './utf8-strays';
 
 /**
  * The legacy-encoding libraries, loaded by the first text that needs them: valid UTF-8 (most
@@ -28,6 +29,8 @@ export interface DecodedText {
   basis: 'bom' | 'utf-8' | 'declared' | 'guessed';
   /** UTF-8 text's bytes that were not UTF-8, each read as Windows-1252 (utf8-strays.ts). */
   strays?: StrayByte[];
+  /** NUL bytes the file ended in, left out of `text`. */
+  nulPadding?: number;
 }
 
 export class BinaryInputError extends Error {
@@ -75,7 +78,33 @@ const DECLARED_ALIASES: Record<string, string> = {
   utf8: 'utf-8',
 };
 
-export function decodeBytes(bytes: Uint8Array): DecodedText {
+export function decodeBytes(input: Uint8Array): DecodedText {
+  // A save cut short by a crash or a full disk can leave a file padded with NUL bytes: its
+  // text is all there, and it is no binary file. (UTF-16 text ends in a NUL byte of its own.)
+  const utf16 = (input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff);
+  const padding = utf16 || sniffUtf16(input) ? 0 : trailingNuls(input);
+  if (padding === 0) return decodeWhole(input);
+  return { ...decodeWhole(input.subarray(0, input.length - padding)), nulPadding: padding };
+}
+
+/** The warnings of decoding, for an importer's report: stray bytes, NUL padding left out. */
+export function warnOfDecoding(warnings: InputIssue[], decoded: DecodedText): void {
+  if (decoded.strays?.length) warnings.push(...strayIssues(decoded.text, decoded.strays));
+  if (decoded.nulPadding) {
+    const count = decoded.nulPadding;
+    const message = `the file ends in ${count} NUL byte${count === 1 ? '' : 's'}, as a save cut short by a crash or a full disk leaves it: left out`;
+    warnings.push(...issuesAt(decoded.text, [{ offset: decoded.text.length, message }]));
+  }
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function trailingNuls(bytes: Uint8Array): number {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return bytes.length - end;
+}
+
+function decodeWhole(bytes: Uint8Array): DecodedText {
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
   const utf16 = sniffUtf16(bytes);

@@ -74,13 +74,13 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
-/** One warning per stray byte, at its line and column in `text`. */
-export function strayIssues(text: string, strays: readonly StrayByte[]): InputIssue[] {
+/** Warnings at offsets of `text` (ascending), each at its line and column. */
+export function issuesAt(text: string, points: readonly { offset: number; message: string }[]): InputIssue[] {
   const issues: InputIssue[] = [];
   let line = 1;
   let lineStart = 0;
   let position = 0;
-  for (const { offset, byte } of strays) {
+  for (const { offset, message } of points) {
     for (; position < offset; position++) {
       // LF, CRLF or a lone CR ends a line (bibtex/parse/positions.ts).
       const code = text.charCodeAt(position);
@@ -89,22 +89,18 @@ export function strayIssues(text: string, strays: readonly StrayByte[]): InputIs
         lineStart = position + 1;
       }
     }
-    const hex = byte.toString(16).toUpperCase().padStart(2, '0');
-    issues.push({
-      line,
-      column: offset - lineStart + 1,
-      message: `byte 0x${hex} is not UTF-8, as the rest of the file is: read as Windows-1252 "${text[offset]}"`,
-    });
+    issues.push({ line, column: offset - lineStart + 1, message });
   }
   return issues;
 }
 
-/** Adds the warnings of `decoded`'s stray bytes to an importer's `warnings`, in line order. */
-export function warnOfStrays(
-  warnings: InputIssue[],
-  decoded: { text: string; strays?: readonly StrayByte[] },
-): void {
-  if (!decoded.strays?.length) return;
-  warnings.push(...strayIssues(decoded.text, decoded.strays));
-  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+/** One warning per stray byte, at its line and column in `text`. */
+export function strayIssues(text: string, strays: readonly StrayByte[]): InputIssue[] {
+  return issuesAt(
+    text,
+    strays.map(({ offset, byte }) => ({
+      offset,
+      message: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8, as the rest of the file is: read as Windows-1252 "${text[offset]}"`,
+    })),
+  );
 }

@@ -7,8 +7,7 @@ import type { InputIssue, ItemData } from '../../../shared/domain';
 import type { ImportPreview, ImportReport, PreviewRecord } from '../../../shared/results';
 import { SheafError } from '../errors';
 import { stmt } from '../db/statements';
-import { type DecodedText, decodeBytes } from '../formats/encoding';
-import { warnOfStrays } from '../formats/utf8-strays';
+import { type DecodedText, decodeBytes, warnOfDecoding } from '../formats/encoding';
 import { detectFormat, importFormat } from '../formats/registry';
 import type { ImportFormat, ParseResult } from '../formats/types';
 import { resolveCollectionPath, requireLiveCollection, addToCollection } from '../library/collections';
@@ -95,7 +94,7 @@ export function parseInput(
     ...(options.now ? { now: options.now } : {}),
   });
   if (encoding && !result.encoding) result.encoding = encoding;
-  if (decoded) warnOfStrays(result.warnings, decoded);
+  if (decoded) warnOfDecoding(result.warnings, decoded);
   return { format, result };
 }
 

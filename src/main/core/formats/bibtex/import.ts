@@ -1,8 +1,7 @@
 // BibTeX/BibLaTeX text → ParseResult: scan, resolve crossref/xdata, make keys unique, map
 // each entry onto ItemData, and turn offsets into line/column issues.
 import type { InputIssue } from '../../../../shared/domain';
-import { decodeBytes } from '../encoding';
-import { warnOfStrays } from '../utf8-strays';
+import { decodeBytes, warnOfDecoding } from '../encoding';
 import type { ParsedRecord, ParseResult } from '../types';
 import { CitekeyAssigner } from './convert/citekeys';
 import { InheritanceResolver } from './convert/inheritance';
@@ -70,7 +69,7 @@ export function parseBibtex(text: string): ParseResult {
 export function parseBibtexBytes(bytes: Uint8Array): ParseResult {
   const decoded = decodeBytes(bytes);
   const result = parseBibtex(decoded.text);
-  warnOfStrays(result.warnings, decoded);
+  warnOfDecoding(result.warnings, decoded);
   return { ...result, encoding: decoded.encoding };
 }
 

@@ -1,7 +1,6 @@
 // The digest formats: what the library registers, and the helpers that pick a format for
 // pasted or dropped input.
-import { BinaryInputError, decodeBytes } from '../encoding';
-import { warnOfStrays } from '../utf8-strays';
+import { BinaryInputError, decodeBytes, warnOfDecoding } from '../encoding';
 import type { ExportFormat, ImportFormat, ImportOptions, ParseResult } from '../types';
 import { arxivEmailFormat } from './arxiv/arxiv-email';
 import { digestHtmlFormat } from './export/digest-html';
@@ -67,6 +66,6 @@ export function parseDigestBytes(bytes: Uint8Array, options?: ImportOptions): Pa
     );
   }
   const result = parseDigest(decoded.text, options);
-  warnOfStrays(result.warnings, decoded);
+  warnOfDecoding(result.warnings, decoded);
   return { ...result, encoding: decoded.encoding };
 }

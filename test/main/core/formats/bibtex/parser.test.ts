@@ -190,6 +190,30 @@ describe('bytes and detection', () => {
     });
   }
 
+  it('reads a file padded with NUL bytes (a save cut short), and says the padding was left out', () => {
+    const entries = '@article{a1, title = {Café}}\n@article{a2, title = {Straße}}\n';
+    // Latin-2 reads these bytes as the same letters: either name is right.
+    for (const [encoding, reported] of [
+      ['utf-8', ['utf-8']],
+      ['windows-1252', ['windows-1252', 'iso-8859-2']],
+    ] as const) {
+      const bytes = Buffer.concat([iconv.encode(entries, encoding), Buffer.alloc(4096)]);
+      const result = parseBibtexBytes(bytes);
+      expect(reported).toContain(result.encoding);
+      expect(result.records.map((record) => record.data.title)).toEqual(['Café', 'Straße']);
+      expect(result.warnings).toEqual([
+        {
+          line: 3,
+          column: 1,
+          message:
+            'the file ends in 4096 NUL bytes, as a save cut short by a crash or a full disk leaves it: left out',
+        },
+      ]);
+    }
+    // A NUL inside the text is still a binary file.
+    expect(() => parseBibtexBytes(Buffer.from('@misc{a,\0 title = {T}}\n'))).toThrow(/binary file/);
+  });
+
   it('recognises BibTeX and not other text', () => {
     expect(bibtexImport.detect('% header\n@article{a,\n title={T}}')).toBeGreaterThan(0.5);
     expect(bibtexImport.detect('TY  - JOUR\nER  - \n')).toBe(0);
