@@ -1,6 +1,6 @@
 // The kept-updated .bib figure of bench/bibtex.ts alone:
 //   node bin/run-ts.js bench/probes/kept-updated.ts [COUNT]
-import { keptUpdated } from '../bibtex';
+import { keptUpdated } from '../lib/library-exports';
 
 const result = await keptUpdated(Number(process.argv[2] ?? 100_000));
 console.log(
