@@ -233,6 +233,12 @@ function mostPlausible(bytes: Uint8Array, candidates: readonly string[]): string
       fewest = misfits;
     }
   }
+  // Text that reads the same either way ("Café" in Latin-2) is reported as the commonest.
+  if (best !== 'windows-1252') {
+    const whole = Buffer.from(bytes);
+    if (codecs().iconv.decode(whole, best) === codecs().iconv.decode(whole, 'windows-1252'))
+      return 'windows-1252';
+  }
   return best;
 }
 

@@ -171,7 +171,7 @@ describe('bytes and detection', () => {
   const shortFiles: [encoding: string, reported: string[], author: string, title: string][] = [
     // "M\xfcller": 0xFC then "l" also reads as one GBK character.
     ['windows-1252', ['windows-1252'], 'Müller, Jörg', 'Über Bäume'],
-    ['windows-1252', ['windows-1252', 'iso-8859-2'], 'Søren Ærø', 'Café'],
+    ['windows-1252', ['windows-1252'], 'Søren Ærø', 'Café'],
     ['windows-1252', ['windows-1252'], 'José García', '“Año” de la señal'],
     ['iso-8859-2', ['iso-8859-2'], 'Łukasz Żółć', 'Środa'],
     ['windows-1250', ['windows-1250'], 'Śląsk, Łódź', 'Ćwiczenia i źdźbło'],
@@ -192,14 +192,10 @@ describe('bytes and detection', () => {
 
   it('reads a file padded with NUL bytes (a save cut short), and says the padding was left out', () => {
     const entries = '@article{a1, title = {Café}}\n@article{a2, title = {Straße}}\n';
-    // Latin-2 reads these bytes as the same letters: either name is right.
-    for (const [encoding, reported] of [
-      ['utf-8', ['utf-8']],
-      ['windows-1252', ['windows-1252', 'iso-8859-2']],
-    ] as const) {
+    for (const encoding of ['utf-8', 'windows-1252']) {
       const bytes = Buffer.concat([iconv.encode(entries, encoding), Buffer.alloc(4096)]);
       const result = parseBibtexBytes(bytes);
-      expect(reported).toContain(result.encoding);
+      expect(result.encoding).toBe(encoding);
       expect(result.records.map((record) => record.data.title)).toEqual(['Café', 'Straße']);
       expect(result.warnings).toEqual([
         {
