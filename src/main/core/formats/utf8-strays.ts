@@ -4,6 +4,7 @@
 // Windows-1252 (the commonest legacy encoding), only the stray bytes are guessed, and each
 // is reported where it is.
 import type { InputIssue } from '../../../shared/domain';
+import { LineIndex } from '../text/line-index';
 
 export interface StrayByte {
   /** Offset in the decoded text. */
@@ -76,22 +77,12 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 
 /** Warnings at offsets of `text` (ascending), each at its line and column. */
 export function issuesAt(text: string, points: readonly { offset: number; message: string }[]): InputIssue[] {
-  const issues: InputIssue[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let position = 0;
-  for (const { offset, message } of points) {
-    for (; position < offset; position++) {
-      // LF, CRLF or a lone CR ends a line (bibtex/parse/positions.ts).
-      const code = text.charCodeAt(position);
-      if (code === 10 || (code === 13 && text.charCodeAt(position + 1) !== 10)) {
-        line++;
-        lineStart = position + 1;
-      }
-    }
-    issues.push({ line, column: offset - lineStart + 1, message });
-  }
-  return issues;
+  const lines = new LineIndex(text);
+  return points.map(({ offset, message }) => ({
+    line: lines.line(offset),
+    column: lines.column(offset),
+    message,
+  }));
 }
 
 /** One warning per stray byte, at its line and column in `text`. */

@@ -9,7 +9,7 @@ import { BIBTEX_FORMAT, entryToItem, type SourceField } from './convert/to-item'
 import type { RawEntry, RawIssue } from './parse/ast';
 import { fieldRaw, fieldValue } from './parse/ast';
 import { parseBib } from './parse/parser';
-import { LineIndex } from './parse/positions';
+import { LineIndex } from '../../text/line-index';
 
 export function parseBibtex(text: string): ParseResult {
   const bib = parseBib(text);

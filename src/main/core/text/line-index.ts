@@ -1,5 +1,6 @@
-// Offsets to 1-based line/column, computed only when an issue or a record needs one: the
-// scanner itself never counts lines, which keeps its inner loops free of bookkeeping.
+// Offsets in a text to 1-based line/column, computed only when an issue or a record needs
+// one: the BibTeX scanner never counts lines, which keeps its inner loops free of
+// bookkeeping. Every importer's byte-level warnings (formats/encoding.ts) use it too.
 export class LineIndex {
   private starts: number[] | undefined;
   /** The last column computed: issues come in file order, so the next one continues from it. */
