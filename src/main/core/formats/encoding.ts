@@ -79,22 +79,25 @@ const DECLARED_ALIASES: Record<string, string> = {
 };
 
 export function decodeBytes(input: Uint8Array): DecodedText {
+  const utf16 = decodeUtf16(input);
+  if (utf16) return utf16;
   // A save cut short by a crash or a full disk can leave a file padded with NUL bytes: its
-  // text is all there, and it is no binary file. (UTF-16 text ends in a NUL byte of its own.)
-  const utf16 = (input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff);
-  const padding = utf16 || sniffUtf16(input) ? 0 : trailingNuls(input);
-  if (padding === 0) return decodeWhole(input);
-  return { ...decodeWhole(input.subarray(0, input.length - padding)), nulPadding: padding };
+  // text is all there, and it is no binary file.
+  const padding = trailingNuls(input);
+  if (padding === 0) return decodeBytewise(input);
+  return { ...decodeBytewise(input.subarray(0, input.length - padding)), nulPadding: padding };
 }
 
 /** The warnings of decoding, for an importer's report: stray bytes, NUL padding left out. */
 export function warnOfDecoding(warnings: InputIssue[], decoded: DecodedText): void {
-  if (decoded.strays?.length) warnings.push(...strayIssues(decoded.text, decoded.strays));
+  const added = decoded.strays?.length ? strayIssues(decoded.text, decoded.strays) : [];
   if (decoded.nulPadding) {
     const count = decoded.nulPadding;
     const message = `the file ends in ${count} NUL byte${count === 1 ? '' : 's'}, as a save cut short by a crash or a full disk leaves it: left out`;
-    warnings.push(...issuesAt(decoded.text, [{ offset: decoded.text.length, message }]));
+    added.push(...issuesAt(decoded.text, [{ offset: decoded.text.length, message }]));
   }
+  if (added.length === 0) return;
+  warnings.push(...added);
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
@@ -104,12 +107,23 @@ function trailingNuls(bytes: Uint8Array): number {
   return bytes.length - end;
 }
 
-function decodeWhole(bytes: Uint8Array): DecodedText {
-  const bom = decodeWithBom(bytes);
-  if (bom) return bom;
-  const utf16 = sniffUtf16(bytes);
-  if (utf16)
-    return { text: codecs().iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, basis: 'guessed' };
+/** UTF-16, by its byte-order mark or by the NULs of ASCII-heavy text (its own NULs are text). */
+function decodeUtf16(bytes: Uint8Array): DecodedText | undefined {
+  const [a, b] = bytes;
+  const bom = a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : undefined;
+  if (bom) {
+    return { text: codecs().iconv.decode(Buffer.from(bytes.subarray(2)), bom), encoding: bom, basis: 'bom' };
+  }
+  const sniffed = sniffUtf16(bytes);
+  if (!sniffed) return undefined;
+  return { text: codecs().iconv.decode(Buffer.from(bytes), sniffed), encoding: sniffed, basis: 'guessed' };
+}
+
+/** Text in UTF-8 or a single- or double-byte legacy encoding. */
+function decodeBytewise(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', basis: 'bom' };
+  }
   rejectBinary(bytes);
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8', basis: 'utf-8' };
@@ -128,29 +142,6 @@ function decodeWhole(bytes: Uint8Array): DecodedText {
   if (repaired) return { ...repaired, encoding: 'utf-8', basis: 'utf-8' };
   const guessed = guessEncoding(bytes);
   return { text: codecs().iconv.decode(Buffer.from(bytes), guessed), encoding: guessed, basis: 'guessed' };
-}
-
-function decodeWithBom(bytes: Uint8Array): DecodedText | undefined {
-  const [a, b, c] = bytes;
-  if (a === 0xef && b === 0xbb && c === 0xbf) {
-    const text = new TextDecoder('utf-8').decode(bytes.subarray(3));
-    return { text, encoding: 'utf-8', basis: 'bom' };
-  }
-  if (a === 0xff && b === 0xfe) {
-    return {
-      text: codecs().iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'),
-      encoding: 'utf-16le',
-      basis: 'bom',
-    };
-  }
-  if (a === 0xfe && b === 0xff) {
-    return {
-      text: codecs().iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'),
-      encoding: 'utf-16be',
-      basis: 'bom',
-    };
-  }
-  return undefined;
 }
 
 /** UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text. */

@@ -100,10 +100,9 @@ function renderUnstored(
       }
       unknown = changed;
     }
-    // A variant never kept in this library has nothing to compare: each item's stamp is
-    // read with the item instead (ADR 70).
-    // Read and rendered a batch at a time: each batch's items are garbage before the next is
-    // read, so a whole-library export never holds every item beside every entry (ADR 72).
+    // Items are read and rendered a batch at a time: each batch's items are garbage before
+    // the next is read, so a whole-library export never holds every item beside every entry
+    // (ADR 72).
     const rendered = new Map<number, RenderedEntry>();
     const render = (batch: Iterable<[ExportItem, unknown]>) => {
       for (const [item, stamp] of batch) {
@@ -117,6 +116,8 @@ function renderUnstored(
         rendered.set(item.id, entry);
       }
     };
+    // A variant never kept in this library has nothing to compare: each item's stamp is
+    // read with the item instead (ADR 70).
     if (mayHaveStored(db, variant)) {
       const stamps = new Map<number, string>();
       for (const [id, stamp, storedStamp, citekey, crossref, text] of readStored(db, variant, unknown)) {

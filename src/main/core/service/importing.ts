@@ -72,14 +72,12 @@ export function parseInput(
   options: ParseOptions = {},
 ): { format: ImportFormat; result: ParseResult } {
   let text = input.text;
-  let encoding: string | undefined;
   let decoded: DecodedText | undefined;
   if (text === undefined) {
     if (!input.bytes) throw new SheafError('invalid-argument', 'Nothing to import.');
     try {
       decoded = decodeBytes(input.bytes);
       text = decoded.text;
-      encoding = decoded.encoding;
     } catch (error) {
       throw new SheafError('bad-input', error instanceof Error ? error.message : String(error));
     }
@@ -93,8 +91,10 @@ export function parseInput(
     ...(options.yearHint ? { yearHint: options.yearHint } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  if (encoding && !result.encoding) result.encoding = encoding;
-  if (decoded) warnOfDecoding(result.warnings, decoded);
+  if (decoded) {
+    result.encoding ??= decoded.encoding;
+    warnOfDecoding(result.warnings, decoded);
+  }
   return { format, result };
 }
 
