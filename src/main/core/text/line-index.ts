@@ -8,6 +8,11 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** Line and column of `offset`. */
+  at(offset: number): { line: number; column: number } {
+    return { line: this.line(offset), column: this.column(offset) };
+  }
+
   line(offset: number): number {
     const starts = this.lineStarts();
     let lo = 0;

@@ -7,7 +7,7 @@ import type { ParseResult } from '../types';
 import { isObject, type Complain } from './domain-guards';
 import { readCslRecord } from './csl-read-record';
 import { scanJson, type ScannedRecord } from './json-scan';
-import { LineIndex } from './line-index';
+import { LineIndex } from '../../text/line-index';
 import type { CslParsedRecord } from './sheaf-extension';
 
 export const CSL_JSON_FORMAT = 'csl-json';
