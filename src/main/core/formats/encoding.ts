@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import type * as Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
 import type { InputIssue } from '../../../shared/domain';
+import { cjkEncoding } from './cjk-encodings';
+import { SINGLE_BYTE_EUROPEAN, symbolsInWords } from './plausible-text';
 import { issuesAt, type StrayByte, strayIssues, utf8WithStrays } from './utf8-strays';
 
 /**
@@ -188,11 +190,13 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
 }
 
 function guessEncoding(bytes: Uint8Array): string {
-  // chardet is unreliable on short inputs; Cyrillic and Chinese have structures we can check.
+  // chardet is unreliable on short inputs; Cyrillic, Chinese and Korean have structures we
+  // can check.
   // Cyrillic first: KOI8-R's small letters pair up into common GBK characters.
   const cyrillic = cyrillicEncoding(bytes);
   if (cyrillic) return cyrillic;
-  if (looksLikeGbk(bytes)) return 'gb18030';
+  const cjk = cjkEncoding(bytes, codecs().iconv);
+  if (cjk) return cjk;
   // chardet's best guess, unless it is GB18030: the text is not what Chinese looks like.
   const guessed = codecs()
     .analyse(bytes)
@@ -203,9 +207,6 @@ function guessEncoding(bytes: Uint8Array): string {
   const first = guessed ? GUESSABLE[guessed.name]! : 'windows-1252';
   return mostPlausible(bytes, [...new Set([first, ...SINGLE_BYTE_EUROPEAN])]);
 }
-
-/** The single-byte encodings of European .bib files, for when chardet's guess reads badly. */
-const SINGLE_BYTE_EUROPEAN = ['windows-1252', 'iso-8859-2', 'windows-1250', 'iso-8859-15'];
 
 /**
  * The candidate under which the text reads most like words: the fewest characters beside
@@ -231,72 +232,6 @@ function mostPlausible(bytes: Uint8Array, candidates: readonly string[]): string
       return 'windows-1252';
   }
   return best;
-}
-
-const LETTER = /[\p{L}\p{M}]/u;
-
-function symbolsInWords(text: string): number {
-  let misfits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80 || LETTER.test(text[i]!)) continue;
-    if (LETTER.test(text[i - 1] ?? ' ') || LETTER.test(text[i + 1] ?? ' ')) misfits++;
-  }
-  return misfits;
-}
-
-/**
- * GBK text is made of two-byte characters (lead 0x81-0xFE, trail 0x40-0xFE) that decode
- * mostly to CJK ideographs. Single-byte text can pair up the same way, most of all when it
- * is short, so two more checks, which Chinese text passes and other text mostly fails:
- * - Common Chinese characters (GB2312) have both bytes 0xA1 or above. A Western accented
- *   letter is followed by ASCII ("M\xfcller", "Caf\xe9}"), which reads as a rarer GBK
- *   character with an ASCII trail byte.
- * - Text is mostly its commonest characters: GB2312's punctuation (lead 0xA1-0xA9) and
- *   first level (0xB0-0xD7). Cyrillic letters (0xC0-0xFF in Windows-1251) pair up into
- *   GB2312 too, but mostly into the second level and the unused rows after it.
- */
-function looksLikeGbk(bytes: Uint8Array): boolean {
-  let pairs = 0;
-  let asciiTrails = 0;
-  let common = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) continue;
-    const trail = bytes[i + 1];
-    if (
-      lead === 0x80 ||
-      lead === 0xff ||
-      trail === undefined ||
-      trail < 0x40 ||
-      trail === 0x7f ||
-      trail === 0xff
-    ) {
-      return false;
-    }
-    pairs++;
-    if (trail < 0x80) asciiTrails++;
-    if ((lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xd7)) common++;
-    i++;
-  }
-  if (pairs === 0 || asciiTrails * 2 >= pairs || common * 2 < pairs) return false;
-  const text = codecs().iconv.decode(Buffer.from(bytes), 'gb18030');
-  let cjk = 0;
-  let other = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) continue;
-    if (
-      (code >= 0x4e00 && code <= 0x9fff) ||
-      (code >= 0x3000 && code <= 0x303f) ||
-      (code >= 0xff00 && code <= 0xffef)
-    ) {
-      cjk++;
-    } else {
-      other++;
-    }
-  }
-  return cjk >= 0.9 * (cjk + other);
 }
 
 /**

@@ -178,7 +178,18 @@ describe('bytes and detection', () => {
     ['windows-1251', ['windows-1251'], 'Иван Петров', 'Анализ данных'],
     ['koi8-r', ['koi8-r'], 'Иван Петров', 'Анализ данных'],
     ['gbk', ['gb18030'], '张伟', '机器学习的方法'],
+    // Chinese whose commonest characters read as Hangul in EUC-KR: still Chinese.
+    ['gbk', ['gb18030'], '刘洋 and 陈静', '大规模语言模型的推理能力分析'],
+    ['big5', ['big5'], '陳大文', '機器學習的方法'],
+    ['big5', ['big5'], '王小明', '國立臺灣大學資訊工程學系'],
+    // GB2312's structure, and its Hangul reads as Chinese: told apart by its syllables.
+    ['euc-kr', ['euc-kr'], '김철수', '딥러닝을 이용한 자연어 처리'],
+    ['euc-kr', ['euc-kr'], '이영희 and 박민수', '연구'],
+    // A syllable only Windows' CP949 has (lead 0x8C).
+    ['cp949', ['euc-kr'], '최지훈', '똠방각하의 연구 방법'],
     ['shift_jis', ['shift_jis'], '山田太郎', '機械学習の研究'],
+    ['shift_jis', ['shift_jis'], '鈴木一郎', '山田太郎'],
+    ['euc-jp', ['euc-jp'], '山田太郎', '機械学習の研究について'],
   ];
   for (const [encoding, reported, author, title] of shortFiles) {
     it(`reads a one-entry ${encoding} file: "${title}"`, () => {
@@ -189,6 +200,21 @@ describe('bytes and detection', () => {
       expect(result.records[0]!.data.origin?.fields?.author?.raw).toBe(`{${author}}`);
     });
   }
+
+  it('reads a Korean library in EUC-KR as Korean, not as the Chinese its bytes also spell', () => {
+    const titles = [
+      '한국어 형태소 분석기의 성능 비교 연구',
+      '대규모 언어 모델의 추론 능력에 관한 실증적 분석',
+      '강화학습 기반 로봇 제어 시스템의 설계 및 구현',
+      '의료 영상 분할을 위한 트랜스포머 네트워크',
+    ];
+    const text = titles
+      .map((title, index) => `@article{k${index}, title = {${title}}, year = 2020}\n`)
+      .join('');
+    const result = parseBibtexBytes(iconv.encode(text, 'euc-kr'));
+    expect(result.encoding).toBe('euc-kr');
+    expect(result.records.map((record) => record.data.title)).toEqual(titles);
+  });
 
   it('reads a file padded with NUL bytes (a save cut short), and says the padding was left out', () => {
     const entries = '@article{a1, title = {Café}}\n@article{a2, title = {Straße}}\n';
