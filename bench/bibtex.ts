@@ -20,6 +20,7 @@ import { commitImport, ImportSessions, parseInput } from '../src/main/core/servi
 import { freshCliBundle } from '../scripts/lib/built-cli.js';
 import { bibtexParseJs, onPath, PEER_BUDGET_MS, runPeer } from './lib/bib-peers';
 import { commandLineFirstExport, desktopSave, keptUpdated, libraryExport } from './lib/library-exports';
+import { exportFloor, importFloor } from './lib/floors';
 import { fastest } from './lib/timing';
 import { parseBib } from '../src/main/core/formats/bibtex/parse/parser';
 import type { ExportItem } from '../src/main/core/formats/types';
@@ -53,6 +54,8 @@ export async function run(): Promise<void> {
     if (!figures.has(figure)) figures.set(figure, new Map());
     figures.get(figure)!.set(tool, value);
   };
+  // A target's text where the figure's name alone does not give it (the floors).
+  const targets = new Map<string, string>();
   const peerTimes = new Map<string, number>(); // ms per MB measured on the previous file, for the budget
   const parseJs = await bibtexParseJs();
   const jabref = onPath('jabref');
@@ -126,6 +129,27 @@ export async function run(): Promise<void> {
       set(`${file.label}: parse MB/s`, peer, (mb / (result.parseMs / 1000)).toFixed(2) + (result.note ?? ''));
       if (result.exportMs !== undefined) set(`${file.label}: export ms`, peer, result.exportMs.toFixed(0));
     }
+    if (!file.items) {
+      // What the 10x target leaves for Sheaf's own code once the machine's share is paid.
+      const floor = await importFloor(text);
+      const figure = `${file.label}: floor of import + export: parse alone + SQLite storing the built rows ms`;
+      const ms = parse.best + floor.insertMs + floor.commitMs;
+      set(
+        figure,
+        'Sheaf',
+        `${ms.toFixed(0)} (parse ${parse.best.toFixed(0)}, rows ${floor.insertMs.toFixed(0)}, commit ${floor.commitMs.toFixed(0)})`,
+      );
+      const jabrefMs = Number.parseFloat(
+        figures.get(`${file.label}: import + whole-library export ms`)?.get('jabref') ?? '',
+      );
+      if (Number.isFinite(jabrefMs)) {
+        const budget = jabrefMs / TARGET_JABREF_RATIO;
+        targets.set(
+          figure,
+          `${TARGET_JABREF_RATIO}x JabRef leaves ${budget.toFixed(0)} ms: floor ${share(ms, budget)}`,
+        );
+      }
+    }
   }
   const library = await libraryExport(100_000);
   set(
@@ -138,6 +162,15 @@ export async function run(): Promise<void> {
     'Sheaf',
     `${library.again.best.toFixed(0)} (median ${library.again.median.toFixed(0)})`,
   );
+  const floor = await exportFloor(100_000, library.bytes);
+  const floorFigure = `synthetic 100,000 library: floor of a first export as a process: node start + raw read + file write ms`;
+  const floorMs = floor.startMs + floor.readMs + floor.writeMs;
+  set(
+    floorFigure,
+    'Sheaf',
+    `${floorMs.toFixed(0)} (start ${floor.startMs.toFixed(0)}, read ${floor.readMs.toFixed(0)}, write ${(library.bytes / 1e6).toFixed(0)} MB ${floor.writeMs.toFixed(0)})`,
+  );
+  targets.set(floorFigure, `≤ ${TARGET_EXPORT_100K_MS} ms: floor ${share(floorMs, TARGET_EXPORT_100K_MS)}`);
   const process100k = await commandLineFirstExport(100_000);
   set(
     `synthetic 100,000 library: \`sheaf export --output\`, first, as a process: wall ms`,
@@ -156,7 +189,7 @@ export async function run(): Promise<void> {
     'Sheaf',
     `${kept.best.toFixed(0)} (median ${kept.median.toFixed(0)}, longest block ${kept.block.toFixed(0)}; first write ${kept.first.toFixed(0)}, first after a restart ${kept.restarted.toFixed(0)})`,
   );
-  printTable(figures);
+  printTable(figures, targets);
 }
 
 /**
@@ -296,7 +329,12 @@ function rate(megabytes: number, ms: number): string {
   return (megabytes / (ms / 1000)).toFixed(1);
 }
 
-function printTable(figures: Figures): void {
+/** `ms` as a share of `budget`. */
+function share(ms: number, budget: number): string {
+  return `${((100 * ms) / budget).toFixed(0)}% of it`;
+}
+
+function printTable(figures: Figures, targets: Map<string, string>): void {
   const tools = ['Sheaf', 'pybtex', 'pandoc', 'bibtex-parse-js', 'jabref'];
   const rows: string[][] = [
     ['figure (Sheaf: fastest run, median)', ...tools, 'ratio (Sheaf vs fastest peer)', 'target'],
@@ -312,8 +350,9 @@ function printTable(figures: Figures): void {
       ratio = `${(higherIsBetter ? sheaf / best : best / sheaf).toFixed(1)}x`;
     }
     const jabref = Number.parseFloat(values.get('jabref') ?? '');
-    const target =
-      (figure.endsWith('whole-library export ms') || figure.endsWith('wall ms')) && Number.isFinite(jabref)
+    const target = targets.has(figure)
+      ? targets.get(figure)!
+      : (figure.endsWith('whole-library export ms') || figure.endsWith('wall ms')) && Number.isFinite(jabref)
         ? `≥ ${TARGET_JABREF_RATIO}x JabRef: ${jabref / sheaf >= TARGET_JABREF_RATIO ? 'met' : 'MISSED'} (${(jabref / sheaf).toFixed(1)}x)`
         : figure.endsWith('parse MB/s') && !figure.startsWith('synthetic')
           ? `≥ ${TARGET_PARSE_MB_S} MB/s: ${sheaf >= TARGET_PARSE_MB_S ? 'met' : 'MISSED'}`

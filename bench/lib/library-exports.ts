@@ -2,7 +2,7 @@
 // library: the export to a file (in process, and as a `sheaf export` process), the
 // desktop's save, and a .bib kept updated after edits.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  */
 export async function libraryExport(
   count: number,
-): Promise<{ first: number; again: { best: number; median: number } }> {
+): Promise<{ first: number; again: { best: number; median: number }; bytes: number }> {
   registerBuiltInFormats();
   const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-export-'));
   const file = join(dir, 'library.sqlite');
@@ -40,7 +40,7 @@ export async function libraryExport(
     const started = performance.now();
     save();
     const first = performance.now() - started;
-    return { first, again: fastest(3, save) };
+    return { first, again: fastest(3, save), bytes: statSync(output).size };
   } finally {
     library.close();
     rmSync(dir, { recursive: true, force: true });
