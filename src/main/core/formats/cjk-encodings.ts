@@ -8,8 +8,9 @@ type Decode = (bytes: Uint8Array, encoding: string) => string;
 type CjkEncoding = 'euc-jp' | 'euc-kr' | 'gb18030' | 'big5' | 'shift_jis';
 
 /** The CJK double-byte encoding `bytes` reads as, or undefined when it is none of them. */
-export function cjkEncoding(bytes: Uint8Array, iconv: typeof Iconv): CjkEncoding | undefined {
+export function cjkEncoding(whole: Uint8Array, iconv: typeof Iconv): CjkEncoding | undefined {
   const decode: Decode = (input, encoding) => iconv.decode(Buffer.from(input), encoding);
+  const bytes = sample(whole);
   // Japanese and Korean first: EUC-JP and EUC-KR have GB2312's byte structure, and their
   // kanji and Hangul read as Chinese.
   if (looksLikeEucJp(bytes, decode)) return 'euc-jp';
@@ -18,6 +19,15 @@ export function cjkEncoding(bytes: Uint8Array, iconv: typeof Iconv): CjkEncoding
   if (looksLikeBig5(bytes, decode)) return 'big5';
   if (looksLikeShiftJis(bytes, decode)) return 'shift_jis';
   return undefined;
+}
+
+/** Bytes enough to decide on: the first 64 KiB, cut after an ASCII byte, not inside a character. */
+function sample(bytes: Uint8Array): Uint8Array {
+  const size = 65536;
+  if (bytes.length <= size) return bytes;
+  let end = size;
+  while (end > size / 2 && bytes[end - 1]! >= 0x80) end--;
+  return bytes.subarray(0, end);
 }
 
 /**
@@ -189,8 +199,7 @@ function looksLikeBig5(bytes: Uint8Array, decode: Decode): boolean {
  * one of them reads cleanly in it; double-byte text read so is full of symbols.
  */
 function noCleanSingleByteReading(bytes: Uint8Array, decode: Decode): boolean {
-  const sample = bytes.subarray(0, 65536);
-  return SINGLE_BYTE_EUROPEAN.every((encoding) => symbolsInWords(decode(sample, encoding)) > 0);
+  return SINGLE_BYTE_EUROPEAN.every((encoding) => symbolsInWords(decode(bytes, encoding)) > 0);
 }
 
 /** The share of the text's non-ASCII characters that `kind` accepts (0 for ASCII text). */
