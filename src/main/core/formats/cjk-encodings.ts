@@ -1,5 +1,6 @@
-// Chinese, Japanese and Korean double-byte encodings told apart by their byte structure and by what the
-// text reads as. chardet's statistics need more text than one .bib entry has (ADR 75).
+// Chinese, Japanese and Korean double-byte encodings, told apart by their byte structure and
+// by what the text reads as. chardet's statistics need more text than one .bib entry has
+// (ADR 75).
 import type Iconv from 'iconv-lite';
 import { SINGLE_BYTE_EUROPEAN, symbolsInWords } from './plausible-text';
 
@@ -7,10 +8,10 @@ type Decode = (bytes: Uint8Array, encoding: string) => string;
 
 type CjkEncoding = 'euc-jp' | 'euc-kr' | 'gb18030' | 'big5' | 'shift_jis';
 
-/** The CJK double-byte encoding `bytes` reads as, or undefined when it is none of them. */
-export function cjkEncoding(whole: Uint8Array, iconv: typeof Iconv): CjkEncoding | undefined {
+/** The CJK double-byte encoding `text` is in, or undefined when it is none of them. */
+export function cjkEncoding(text: Uint8Array, iconv: typeof Iconv): CjkEncoding | undefined {
   const decode: Decode = (input, encoding) => iconv.decode(Buffer.from(input), encoding);
-  const bytes = sample(whole);
+  const bytes = sample(text);
   // Japanese and Korean first: EUC-JP and EUC-KR have GB2312's byte structure, and their
   // kanji and Hangul read as Chinese.
   if (looksLikeEucJp(bytes, decode)) return 'euc-jp';
