@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { registerBuiltInFormats } from '../../src/main/core/formats/all';
 import { Library } from '../../src/main/core/library/library';
 import { commitImport, ImportSessions, parseInput } from '../../src/main/core/service/importing';
-import { syntheticLibrary } from './libraries';
+import { onSyntheticCopy } from './libraries';
 import { fastest } from './timing';
 
 /**
@@ -99,10 +99,7 @@ export async function exportFloor(
   count: number,
   bytes: number,
 ): Promise<{ startMs: number; readMs: number; writeMs: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-floor-'));
-  try {
-    const file = join(dir, 'library.sqlite');
-    copyFileSync(await syntheticLibrary(count), file);
+  return onSyntheticCopy(count, (file, dir) => {
     const startMs = fastest(3, () => spawnSync(process.execPath, ['-e', '0'])).best;
     const readMs = fastest(3, () => {
       // As `sheaf export` opens it (ADR 72): an 8 MiB page cache.
@@ -128,7 +125,5 @@ export async function exportFloor(
       renameSync(`${output}.tmp`, output);
     }).best;
     return { startMs, readMs, writeMs };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

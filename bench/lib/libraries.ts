@@ -1,6 +1,7 @@
 // Synthetic libraries for benchmarks, built once and cached under bench/.cache (they
 // take minutes at a million items); a change of generator or schema builds new ones.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations';
 import { buildSyntheticLibrary } from './synthetic';
@@ -30,4 +31,22 @@ export async function syntheticLibrary(
   fs.renameSync(building, file);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(building + suffix, { force: true });
   return file;
+}
+
+/**
+ * `run` on a copy of the synthetic library of `count` items (`file`, in a temporary folder
+ * `dir` of its own, removed after), so that no benchmark changes the cached one.
+ */
+export async function onSyntheticCopy<T>(
+  count: number,
+  run: (file: string, dir: string) => Promise<T> | T,
+): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheaf-bench-copy-'));
+  try {
+    const file = path.join(dir, 'library.sqlite');
+    fs.copyFileSync(await syntheticLibrary(count), file);
+    return await run(file, dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

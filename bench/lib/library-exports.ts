@@ -2,8 +2,7 @@
 // library: the export to a file (in process, and as a `sheaf export` process), the
 // desktop's save, and a .bib kept updated after edits.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBuiltInFormats } from '../../src/main/core/formats/all';
@@ -16,7 +15,7 @@ import { writeFileAtomic } from '../../src/main/core/files/atomic-write';
 import { freshCliBundle } from '../../scripts/lib/built-cli.js';
 import { longestBlock } from './event-loop';
 import { fastest } from './timing';
-import { syntheticLibrary } from './libraries';
+import { onSyntheticCopy } from './libraries';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,21 +29,19 @@ export async function libraryExport(
   count: number,
 ): Promise<{ first: number; again: { best: number; median: number }; bytes: number }> {
   registerBuiltInFormats();
-  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-export-'));
-  const file = join(dir, 'library.sqlite');
-  copyFileSync(await syntheticLibrary(count), file);
-  const library = Library.open(file);
-  try {
-    const output = join(dir, 'library.bib');
-    const save = () => writeFileAtomic(output, exportChunks(library, { kind: 'library' }, 'bibtex').chunks);
-    const started = performance.now();
-    save();
-    const first = performance.now() - started;
-    return { first, again: fastest(3, save), bytes: statSync(output).size };
-  } finally {
-    library.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return onSyntheticCopy(count, (file, dir) => {
+    const library = Library.open(file);
+    try {
+      const output = join(dir, 'library.bib');
+      const save = () => writeFileAtomic(output, exportChunks(library, { kind: 'library' }, 'bibtex').chunks);
+      const started = performance.now();
+      save();
+      const first = performance.now() - started;
+      return { first, again: fastest(3, save), bytes: statSync(output).size };
+    } finally {
+      library.close();
+    }
+  });
 }
 
 /**
@@ -55,10 +52,7 @@ export async function libraryExport(
 export async function commandLineFirstExport(
   count: number,
 ): Promise<{ ms: number; peakMb: number; code: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-cli-export-'));
-  try {
-    const library = join(dir, 'library.sqlite');
-    copyFileSync(await syntheticLibrary(count), library);
+  return onSyntheticCopy(count, (library, dir) => {
     const args = ['--library', library, 'export', '--format', 'bibtex', '--output', join(dir, 'out.bib')];
     const started = performance.now();
     const result = spawnSync(
@@ -72,9 +66,7 @@ export async function commandLineFirstExport(
     if (!peak) throw new Error('the export process did not report its peak memory');
     const code = freshCliBundle(repository) ? 'built' : 'from source via tsx';
     return { ms, peakMb: Number(peak[1]) / 1024, code };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -84,24 +76,22 @@ export async function commandLineFirstExport(
  */
 export async function desktopSave(count: number): Promise<{ file: number; stored: number; block: number }> {
   registerBuiltInFormats();
-  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-save-'));
-  const file = join(dir, 'library.sqlite');
-  copyFileSync(await syntheticLibrary(count), file);
-  const app = Library.open(file, { backgroundWorkers: true });
-  try {
-    await app.backgroundSettled();
-    const started = performance.now();
-    const { blockMs, value: fileMs } = await longestBlock(async () => {
-      await saveExportInSlices(app, { kind: 'library' }, 'bibtex', join(dir, 'library.bib'));
-      const written = performance.now() - started;
+  return onSyntheticCopy(count, async (file, dir) => {
+    const app = Library.open(file, { backgroundWorkers: true });
+    try {
       await app.backgroundSettled();
-      return written;
-    });
-    return { file: fileMs, stored: performance.now() - started - fileMs, block: blockMs };
-  } finally {
-    app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+      const started = performance.now();
+      const { blockMs, value: fileMs } = await longestBlock(async () => {
+        await saveExportInSlices(app, { kind: 'library' }, 'bibtex', join(dir, 'library.bib'));
+        const written = performance.now() - started;
+        await app.backgroundSettled();
+        return written;
+      });
+      return { file: fileMs, stored: performance.now() - started - fileMs, block: blockMs };
+    } finally {
+      app.close();
+    }
+  });
 }
 
 /**
@@ -119,59 +109,57 @@ export async function keptUpdated(count: number): Promise<{
   block: number;
 }> {
   registerBuiltInFormats();
-  const dir = mkdtempSync(join(tmpdir(), 'sheaf-bench-bound-'));
-  const file = join(dir, 'library.sqlite');
-  const bound = join(dir, 'library.bib');
-  copyFileSync(await syntheticLibrary(count), file);
-  // Opened as the app opens it, with its checkpoint worker (ADR 63).
-  const library = Library.open(file, { backgroundWorkers: true });
-  await library.backgroundSettled();
-  // What the app's main process does on a change: the debounced flush, the file written.
-  let block = 0;
-  const flush = async (sync: BindingsSync) => {
-    const started = performance.now();
-    const { blockMs } = await longestBlock(() => sync.flush());
-    block = Math.max(block, blockMs);
-    return performance.now() - started;
-  };
-  const edit = (round: number) => {
-    const id = 1 + Math.floor((((round % 5) + 0.5) * count) / 5);
-    library.write('Edit', () => {
-      const item = readItem(library.db, id);
-      replaceItemData(library.db, id, { ...toItemData(item), volume: `v${round}` }, library.now());
-    });
-  };
-  const newSync = () =>
-    new BindingsSync(
-      () => library,
-      (_id, _path, error) => {
-        if (error) throw new Error(error);
-      },
-    );
-  try {
-    const started = performance.now();
-    await createBindingInSlices(library, { kind: 'library' }, 'bibtex', bound);
-    const first = performance.now() - started;
-    // Its entries are stored after the file is written (ADR 66); the edits come after that.
+  return onSyntheticCopy(count, async (file, dir) => {
+    const bound = join(dir, 'library.bib');
+    // Opened as the app opens it, with its checkpoint worker (ADR 63).
+    const library = Library.open(file, { backgroundWorkers: true });
     await library.backgroundSettled();
-    const sync = newSync();
-    await flush(sync); // reads the file once, as after a start
-    const times: number[] = [];
-    block = 0;
-    for (let round = 0; round < 5; round++) {
-      edit(round);
-      times.push(await flush(sync));
-      if (!readFileSync(bound, 'utf8').includes(`v${round}`))
-        throw new Error('the edit is missing from the rewritten file');
+    // What the app's main process does on a change: the debounced flush, the file written.
+    let block = 0;
+    const flush = async (sync: BindingsSync) => {
+      const started = performance.now();
+      const { blockMs } = await longestBlock(() => sync.flush());
+      block = Math.max(block, blockMs);
+      return performance.now() - started;
+    };
+    const edit = (round: number) => {
+      const id = 1 + Math.floor((((round % 5) + 0.5) * count) / 5);
+      library.write('Edit', () => {
+        const item = readItem(library.db, id);
+        replaceItemData(library.db, id, { ...toItemData(item), volume: `v${round}` }, library.now());
+      });
+    };
+    const newSync = () =>
+      new BindingsSync(
+        () => library,
+        (_id, _path, error) => {
+          if (error) throw new Error(error);
+        },
+      );
+    try {
+      const started = performance.now();
+      await createBindingInSlices(library, { kind: 'library' }, 'bibtex', bound);
+      const first = performance.now() - started;
+      // Its entries are stored after the file is written (ADR 66); the edits come after that.
+      await library.backgroundSettled();
+      const sync = newSync();
+      await flush(sync); // reads the file once, as after a start
+      const times: number[] = [];
+      block = 0;
+      for (let round = 0; round < 5; round++) {
+        edit(round);
+        times.push(await flush(sync));
+        if (!readFileSync(bound, 'utf8').includes(`v${round}`))
+          throw new Error('the edit is missing from the rewritten file');
+      }
+      times.sort((a, b) => a - b);
+      // The app started again: a new sync finds the entries stored in the library, and the
+      // file on disk to compare with.
+      edit(5);
+      const restarted = await flush(newSync());
+      return { first, restarted, best: times[0]!, median: times[2]!, block };
+    } finally {
+      library.close();
     }
-    times.sort((a, b) => a - b);
-    // The app started again: a new sync finds the entries stored in the library, and the
-    // file on disk to compare with.
-    edit(5);
-    const restarted = await flush(newSync());
-    return { first, restarted, best: times[0]!, median: times[2]!, block };
-  } finally {
-    library.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
