@@ -190,9 +190,8 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
 }
 
 function guessEncoding(bytes: Uint8Array): string {
-  // chardet is unreliable on short inputs; Cyrillic, Chinese and Korean have structures we
-  // can check.
-  // Cyrillic first: KOI8-R's small letters pair up into common GBK characters.
+  // chardet is unreliable on short inputs; Cyrillic and the CJK encodings have structures
+  // we can check. Cyrillic first: KOI8-R's small letters pair up into common GBK characters.
   const cyrillic = cyrillicEncoding(bytes);
   if (cyrillic) return cyrillic;
   const cjk = cjkEncoding(bytes, codecs().iconv);
@@ -226,9 +225,10 @@ function mostPlausible(bytes: Uint8Array, candidates: readonly string[]): string
     }
   }
   // Text that reads the same either way ("Café" in Latin-2) is reported as the commonest.
+  // Both map byte by byte, so the high bytes the text has decide, not a decoding of all of it.
   if (best !== 'windows-1252') {
-    const whole = Buffer.from(bytes);
-    if (codecs().iconv.decode(whole, best) === codecs().iconv.decode(whole, 'windows-1252'))
+    const high = Buffer.from([...new Set(bytes.filter((byte) => byte >= 0x80))]);
+    if (codecs().iconv.decode(high, best) === codecs().iconv.decode(high, 'windows-1252'))
       return 'windows-1252';
   }
   return best;
